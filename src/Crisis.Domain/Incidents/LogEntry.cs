@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace Crisis.Domain.Incidents;
+
+/// <summary>The person who wrote an entry, as they were named when they wrote it.</summary>
+public sealed record AuthorRef(Guid Id, string Name);
+
+/// <summary>
+/// One entry of an incident log. Entries are immutable: a mistake is corrected by a later entry whose
+/// <see cref="CorrectsSeq"/> names it (rectificatie); an action is reported done by a later entry whose
+/// <see cref="CompletesSeq"/> names it.
+/// </summary>
+public sealed record LogEntry(
+    Guid Id,
+    Guid IncidentId,
+    int Seq,
+    Instant At,
+    AuthorRef Author,
+    LogEntryKind Kind,
+    string? Team,
+    string Text,
+    int? CorrectsSeq,
+    int? CompletesSeq,
+    bool Exercise);
+
+/// <summary>A new entry as the writer asked for it, before it has a place in the log.</summary>
+public sealed record LogEntryDraft(LogEntryKind Kind, string Text, string? Team, int? CorrectsSeq, int? CompletesSeq);
