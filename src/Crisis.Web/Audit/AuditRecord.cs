@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace Crisis.Web.Audit;
+
+/// <summary>One line of the audit trail: who did (or tried) what, when, from where, and how it ended.</summary>
+public sealed class AuditRecord
+{
+    public long Id { get; set; }
+    public Instant At { get; set; }
+    public Guid? UserId { get; set; }
+    public string? Actor { get; set; }
+    public required string Action { get; set; }
+    public string? Target { get; set; }
+    public required string Outcome { get; set; }
+    public string? Origin { get; set; }
+    public string? Detail { get; set; }
+}
+
+public static class AuditOutcome
+{
+    public const string Succeeded = "succeeded";
+    public const string Denied = "denied";
+    public const string Rejected = "rejected";
+}

@@ -1,0 +1,109 @@
+using Crisis.Web.Audit;
+using Crisis.Web.Identity;
+using Crisis.Web.Messaging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crisis.Web.Data;
+
+/// <summary>
+/// The one database of Crisis. Each provider has a subclass of its own (<see cref="SqliteCrisisDbContext"/>,
+/// <see cref="PostgresCrisisDbContext"/>) so that each keeps its own migrations; the model is defined once, here.
+/// </summary>
+public abstract class CrisisDbContext(DbContextOptions options)
+    : IdentityDbContext<CrisisUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+    public DbSet<LogEntryRecord> LogEntries => Set<LogEntryRecord>();
+    public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<CrisisUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.Property(x => x.Role).HasMaxLength(32);
+        });
+
+        builder.Entity<IncidentRecord>(i =>
+        {
+            i.ToTable("incidents");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Title).HasMaxLength(200);
+            i.Property(x => x.Municipality).HasMaxLength(100);
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            i.Property(x => x.LastSeq).IsConcurrencyToken();
+            i.HasIndex(x => new { x.Status, x.Exercise });
+        });
+
+        builder.Entity<LogEntryRecord>(e =>
+        {
+            e.ToTable("log_entries");
+            e.HasKey(x => x.Id);
+            // The per-incident sequence: unique, so no two writers can ever hand out the same number.
+            e.HasIndex(x => new { x.IncidentId, x.Seq }).IsUnique();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Team).HasMaxLength(32);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Property(x => x.AuthorName).HasMaxLength(200);
+            e.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ParticipantRecord>(p =>
+        {
+            p.ToTable("incident_participants");
+            p.HasKey(x => new { x.IncidentId, x.UserId });
+            p.HasIndex(x => x.UserId);
+            p.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<CrisisUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxMessage>(o =>
+        {
+            o.ToTable("outbox");
+            o.HasKey(x => x.Id);
+            o.HasIndex(x => x.EventId).IsUnique();
+            o.HasIndex(x => x.PublishedAt);
+            o.Property(x => x.Type).HasMaxLength(100);
+        });
+
+        builder.Entity<AuditRecord>(a =>
+        {
+            a.ToTable("audit_trail");
+            a.HasKey(x => x.Id);
+            a.HasIndex(x => x.At);
+            a.Property(x => x.Actor).HasMaxLength(256);
+            a.Property(x => x.Action).HasMaxLength(64);
+            a.Property(x => x.Target).HasMaxLength(128);
+            a.Property(x => x.Outcome).HasMaxLength(16);
+            a.Property(x => x.Origin).HasMaxLength(64);
+            a.Property(x => x.Detail).HasMaxLength(1000);
+        });
+
+        builder.Entity<ApiToken>(t =>
+        {
+            t.ToTable("api_tokens");
+            t.HasKey(x => x.Id);
+            t.HasIndex(x => x.Hash).IsUnique();
+            t.Property(x => x.Hash).HasMaxLength(64);
+            t.HasOne<CrisisUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+public sealed class SqliteCrisisDbContext(DbContextOptions<SqliteCrisisDbContext> options) : CrisisDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<NodaTime.Instant>().HaveConversion<InstantTicksConverter>();
+    }
+}
+
+/// <summary>PostgreSQL maps NodaTime natively (timestamptz) through Npgsql's NodaTime plugin.</summary>
+public sealed class PostgresCrisisDbContext(DbContextOptions<PostgresCrisisDbContext> options) : CrisisDbContext(options);

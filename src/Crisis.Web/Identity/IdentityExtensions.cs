@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using Crisis.Domain.Identity;
+using Crisis.Web.Audit;
+using Crisis.Web.Data;
+using Crisis.Web.Incidents;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Crisis.Web.Identity;
+
+public static class IdentityExtensions
+{
+    public const string SelectorScheme = "Crisis";
+
+    /// <summary>
+    /// ASP.NET Core Identity with a login cookie for people and bearer tokens for machines; a policy scheme picks
+    /// the bearer handler whenever a token is sent. API and hub calls get 401/403 problem details, never a
+    /// redirect to the login page.
+    /// </summary>
+    public static WebApplicationBuilder AddCrisisIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<CrisisUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddEntityFrameworkStores<CrisisDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<CrisisClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = ctx => BearerTokenHandler.ReadToken(ctx.Request) is not null
+                    ? BearerTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/login";
+            o.Cookie.Name = "crisis.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = ctx => IsMachineCall(ctx.Request)
+                ? WriteProblem(ctx.HttpContext, 401, "Not signed in", "Send a valid bearer token (Authorization: Bearer …) or sign in.")
+                : Redirect(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsMachineCall(ctx.Request)
+                ? WriteProblem(ctx.HttpContext, 403, "Forbidden", "You may not do this.")
+                : Redirect(ctx);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<UserAdministration>();
+        return builder;
+    }
+
+    private static bool IsMachineCall(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments(CrisisHub.Path);
+
+    private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task WriteProblem(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(title: title, detail: detail, statusCode: status).ExecuteAsync(context);
+
+    /// <summary>The cookie login form posts here; the page itself is <c>/login</c>.</summary>
+    public static IEndpointRouteBuilder MapCrisisIdentity(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/login", async (
+            [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+            SignInManager<CrisisUser> signIn, AuditTrail audit, HttpContext http) =>
+        {
+            var target = SafeReturnUrl(returnUrl);
+            var origin = $"ui {http.Connection.RemoteIpAddress}";
+            if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            {
+                return Results.LocalRedirect($"/login?error=empty&returnUrl={Uri.EscapeDataString(target)}");
+            }
+            var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+            if (!result.Succeeded)
+            {
+                await audit.RecordAsync(new Actor(Guid.Empty, email.Trim(), email.Trim(), CrisisRole.Viewer, origin),
+                    "auth.login", null, AuditOutcome.Denied, result.IsLockedOut ? "locked out" : "wrong email or password");
+                var error = result.IsLockedOut ? "locked" : "invalid";
+                return Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+            }
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+
+        app.MapPost("/account/logout", async (SignInManager<CrisisUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/login");
+        }).RequireAuthorization();
+        return app;
+    }
+
+    private static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}
+
+/// <summary>Adds the role and the display name to the login cookie's principal.</summary>
+public sealed class CrisisClaimsPrincipalFactory(UserManager<CrisisUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<CrisisUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CrisisUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
+        identity.AddClaim(new Claim(CrisisClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

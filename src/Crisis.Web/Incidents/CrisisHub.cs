@@ -1,0 +1,83 @@
+using Crisis.Domain;
+using Crisis.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crisis.Web.Incidents;
+
+/// <summary>What the server sends to hub clients.</summary>
+public interface ICrisisClient
+{
+    Task LogEntryAdded(LogEntryDto entry);
+    Task IncidentChanged(IncidentDto incident);
+    Task AlertRaised(object alert);
+    Task RosterChanged(object change);
+}
+
+/// <summary>
+/// The real-time hub at <c>/hubs/crisis</c>. Clients never broadcast: they join an incident (after the same
+/// authorisation check as the API) and the server pushes what the bus tells it.
+/// </summary>
+[Authorize]
+public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : Hub<ICrisisClient>
+{
+    public const string Path = "/hubs/crisis";
+
+    public static string GroupOf(Guid incidentId) => $"incident:{incidentId:N}";
+
+    /// <summary>
+    /// Joins the incident's live log. Returns the entries after <paramref name="afterSeq"/> in order; every later
+    /// entry arrives as <c>LogEntryAdded</c>. The connection joins the group before the database is read, so an
+    /// entry written in between may arrive both ways: clients drop entries whose seq they already have.
+    /// </summary>
+    public async Task<IReadOnlyList<LogEntryDto>> JoinIncident(Guid incidentId, int afterSeq)
+    {
+        var actor = CurrentActor();
+        return await Guard(async () =>
+        {
+            var (incident, _) = await incidents.GetAsync(actor, incidentId, Context.ConnectionAborted);
+            relay.EnsureBaseline(incidentId, incident.LastSeq);
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(incidentId), Context.ConnectionAborted);
+            var missed = await incidents.ReadLogAsync(actor, incidentId, afterSeq, 100_000, Context.ConnectionAborted);
+            return (IReadOnlyList<LogEntryDto>)missed.Select(LogEntryDto.From).ToList();
+        });
+    }
+
+    public async Task<LogEntryDto> AppendLog(Guid incidentId, AppendLogRequest request)
+    {
+        var actor = CurrentActor();
+        return await Guard(async () => LogEntryDto.From(await incidents.AppendAsync(actor, incidentId, request, Context.ConnectionAborted)));
+    }
+
+    public Task LeaveIncident(Guid incidentId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(incidentId));
+
+    private Actor CurrentActor()
+    {
+        var ip = Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "?";
+        return Actor.FromPrincipal(Context.User!, $"hub {ip}");
+    }
+
+    /// <summary>Turns rule violations into hub errors that carry the status and the message to the caller.</summary>
+    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (RuleViolationException ex)
+        {
+            throw new HubException($"{StatusOf(ex.Kind)}: {ex.Message}");
+        }
+    }
+
+    internal static int StatusOf(ViolationKind kind) => kind switch
+    {
+        ViolationKind.Invalid => 400,
+        ViolationKind.Forbidden => 403,
+        ViolationKind.NotFound => 404,
+        ViolationKind.Conflict => 409,
+        ViolationKind.TooLarge => 413,
+        _ => 400,
+    };
+}

@@ -1,0 +1,58 @@
+using Crisis.Domain.Incidents;
+using NodaTime;
+
+namespace Crisis.Web.Incidents;
+
+// The shapes of the HTTP API and the hub (serialised camelCase). Kinds, statuses and teams travel as
+// their wire names.
+
+public sealed record AuthorDto(Guid Id, string Name);
+
+public sealed record LogEntryDto(
+    Guid Id,
+    Guid IncidentId,
+    int Seq,
+    Instant At,
+    AuthorDto Author,
+    string Kind,
+    string? Team,
+    string Text,
+    int? CorrectsSeq,
+    int? CompletesSeq,
+    bool Exercise)
+{
+    public static LogEntryDto From(LogEntry e) =>
+        new(e.Id, e.IncidentId, e.Seq, e.At, new AuthorDto(e.Author.Id, e.Author.Name), e.Kind.ToWire(), e.Team,
+            e.Text, e.CorrectsSeq, e.CompletesSeq, e.Exercise);
+
+    public LogEntry ToEntry() =>
+        new(Id, IncidentId, Seq, At, new AuthorRef(Author.Id, Author.Name),
+            LogEntryKinds.TryParse(Kind, out var k) ? k : LogEntryKind.Info, Team, Text, CorrectsSeq, CompletesSeq, Exercise);
+}
+
+public sealed record IncidentDto(
+    Guid Id,
+    string Title,
+    bool Exercise,
+    int Grip,
+    string Status,
+    Instant OpenedAt,
+    string? Municipality,
+    Instant? ClosedAt,
+    int LastSeq)
+{
+    public static IncidentDto From(IncidentInfo i) =>
+        new(i.Id, i.Title, i.Exercise, i.Grip, i.Status.ToWire(), i.OpenedAt, i.Municipality, i.ClosedAt, i.LastSeq);
+}
+
+/// <summary>Body of <c>POST /api/incidents</c>.</summary>
+public sealed record CreateIncidentRequest(string? Title, bool? Exercise, string? Municipality, int? Grip);
+
+/// <summary>Body of <c>POST /api/incidents/{id}/log</c> and of the hub's <c>AppendLog</c>.</summary>
+public sealed record AppendLogRequest(string? Kind, string? Text, string? Team, int? CorrectsSeq, int? CompletesSeq);
+
+public sealed record GripRequest(int? Level);
+
+public sealed record ParticipantRequest(string? Email);
+
+public sealed record ParticipantDto(Guid UserId, string Name, string Email, string Role, Instant AddedAt);

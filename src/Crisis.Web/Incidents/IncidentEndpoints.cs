@@ -1,0 +1,80 @@
+using Crisis.Domain.Incidents;
+using Crisis.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Crisis.Web.Incidents;
+
+public static class IncidentEndpoints
+{
+    public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IncidentService>();
+        builder.Services.AddSingleton<LogWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
+        builder.Services.AddSingleton<IncidentNotifier>();
+        builder.Services.AddSingleton<LiveLogRelay>();
+        return builder;
+    }
+
+    /// <summary>The Incidents part of the HTTP contract, and the hub.</summary>
+    public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/incidents").RequireAuthorization().WithTags("Incidents");
+
+        api.MapPost("/", async ([FromBody] CreateIncidentRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            var incident = await incidents.OpenAsync(Caller(http), request ?? new CreateIncidentRequest(null, null, null, null), ct);
+            return Results.Created($"/api/incidents/{incident.Id}", IncidentDto.From(incident));
+        });
+
+        api.MapGet("/", async (bool? includeExercises, bool? includeClosed, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            var list = await incidents.ListAsync(Caller(http), includeExercises ?? false, includeClosed ?? false, ct);
+            return Results.Ok(list.Select(IncidentDto.From));
+        });
+
+        api.MapGet("/{id:guid}", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+            Results.Ok(IncidentDto.From((await incidents.GetAsync(Caller(http), id, ct)).Incident)));
+
+        api.MapPost("/{id:guid}/grip", async (Guid id, [FromBody] GripRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+            Results.Ok(IncidentDto.From(await incidents.ChangeGripAsync(Caller(http), id, request?.Level, ct))));
+
+        api.MapPost("/{id:guid}/close", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+            Results.Ok(IncidentDto.From(await incidents.CloseAsync(Caller(http), id, ct))));
+
+        api.MapPost("/{id:guid}/participants", async (Guid id, [FromBody] ParticipantRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            await incidents.AddParticipantAsync(Caller(http), id, request?.Email, ct);
+            return Results.NoContent();
+        });
+
+        api.MapGet("/{id:guid}/participants", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+            Results.Ok(await incidents.ListParticipantsAsync(Caller(http), id, ct)));
+
+        api.MapPost("/{id:guid}/log", async (Guid id, [FromBody] AppendLogRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            var entry = await incidents.AppendAsync(Caller(http), id, request, ct);
+            return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
+        });
+
+        api.MapGet("/{id:guid}/log", async (Guid id, int? afterSeq, int? limit, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            var entries = await incidents.ReadLogAsync(Caller(http), id, afterSeq ?? 0, limit ?? IncidentService.MaxPage * 100, ct);
+            return Results.Ok(entries.Select(LogEntryDto.From));
+        });
+
+        api.MapGet("/{id:guid}/sitrep", async (Guid id, string? format, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            var report = await incidents.SitrepAsync(Caller(http), id, ct);
+            return string.Equals(format, "html", StringComparison.OrdinalIgnoreCase)
+                ? Results.Content(SitrepRendering.ToHtml(report), "text/html; charset=utf-8")
+                : Results.Content(SitrepRendering.ToMarkdown(report), "text/markdown; charset=utf-8");
+        });
+
+        app.MapHub<CrisisHub>(CrisisHub.Path).RequireAuthorization();
+        return app;
+    }
+
+    internal static Actor Caller(HttpContext http) =>
+        Actor.FromPrincipal(http.User, $"api {http.Connection.RemoteIpAddress}");
+}

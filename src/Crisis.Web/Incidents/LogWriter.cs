@@ -1,0 +1,269 @@
+using System.Threading.Channels;
+using Crisis.Domain;
+using Crisis.Domain.Incidents;
+using Crisis.Web.Audit;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Messaging;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crisis.Web.Incidents;
+
+/// <summary>What a write to an incident's log asks for.</summary>
+internal enum LogWriteKind
+{
+    Append,
+    ChangeGrip,
+    Close,
+}
+
+internal sealed class LogWrite(LogWriteKind kind, Guid incidentId, Actor actor)
+{
+    public LogWriteKind Kind { get; } = kind;
+    public Guid IncidentId { get; } = incidentId;
+    public Actor Actor { get; } = actor;
+    public AppendLogRequest? Append { get; init; }
+    public bool SystemWriter { get; init; }
+    public int GripLevel { get; init; }
+    public TaskCompletionSource<LogWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+public sealed record LogWriteResult(IncidentInfo Incident, LogEntry Entry);
+
+/// <summary>
+/// The single writer of incident logs on this node, with group commit: every write waiting when a batch starts
+/// goes into one transaction, which is committed durably (SQLite WAL with synchronous=FULL, or PostgreSQL)
+/// before any of them is acknowledged. Under load many writers share one fsync; alone, a write waits for
+/// nobody. Sequence numbers come from the incident's <c>LastSeq</c>, which is also a concurrency token, so
+/// writers on other nodes can never hand out the same number: the loser retries its batch.
+/// GRIP changes and closing go through the same writer, each with a system entry in the log, so that an entry
+/// can never slip in after the incident was closed.
+/// </summary>
+public sealed class LogWriter(
+    IServiceScopeFactory scopes,
+    IClock clock,
+    AuditTrail audit,
+    OutboxDispatcher outbox,
+    ILogger<LogWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 512;
+    private const int MaxAttempts = 20;
+
+    private readonly Channel<LogWrite> _queue = Channel.CreateBounded<LogWrite>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    internal async Task<LogWriteResult> SubmitAsync(LogWrite write, CancellationToken ct)
+    {
+        await _queue.Writer.WriteAsync(write, ct);
+        return await write.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<LogWrite>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var w))
+                {
+                    batch.Add(w);
+                }
+                await CommitBatchAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: refuse what is still queued rather than leave callers waiting for ever.
+            while (_queue.Reader.TryRead(out var w))
+            {
+                w.Done.TrySetException(new OperationCanceledException("Crisis is shutting down; the entry was not written."));
+            }
+        }
+    }
+
+    private async Task CommitBatchAsync(List<LogWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var pending = batch.Where(w => !w.Done.Task.IsCompleted).ToList();
+            if (pending.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
+                var staged = await StageAsync(db, pending);
+                if (staged.Count == 0)
+                {
+                    return;
+                }
+                await db.SaveChangesAsync();
+                foreach (var (write, result) in staged)
+                {
+                    write.Done.TrySetResult(result);
+                }
+                outbox.Notify(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity.Id));
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
+            {
+                // Another node wrote to the same incident first; take the new LastSeq and try again.
+                LogWriterLog.Retrying(logger, attempt);
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+            }
+            catch (Exception ex)
+            {
+                LogWriterLog.BatchFailed(logger, pending.Count, ex);
+                foreach (var w in pending)
+                {
+                    w.Done.TrySetException(new InvalidOperationException("The log could not be written; nothing was stored. Try again.", ex));
+                }
+                return;
+            }
+        }
+    }
+
+    private static bool IsRace(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException
+        || ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>Validates each write against the current state and adds what passes to the unit of work.</summary>
+    private async Task<List<(LogWrite, LogWriteResult)>> StageAsync(CrisisDbContext db, List<LogWrite> writes)
+    {
+        var ids = writes.Select(w => w.IncidentId).Distinct().ToList();
+        var incidents = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id);
+
+        // The kinds of the entries that corrections and completions point at, so they can be checked.
+        var referenced = writes
+            .Where(w => w.Append is not null)
+            .SelectMany(w => new[] { w.Append!.CorrectsSeq, w.Append.CompletesSeq }.OfType<int>().Select(s => (w.IncidentId, Seq: s)))
+            .Distinct()
+            .ToList();
+        var kinds = new Dictionary<(Guid, int), LogEntryKind>();
+        foreach (var group in referenced.GroupBy(r => r.IncidentId))
+        {
+            var seqs = group.Select(g => g.Seq).ToList();
+            var found = await db.LogEntries.AsNoTracking()
+                .Where(e => e.IncidentId == group.Key && seqs.Contains(e.Seq))
+                .Select(e => new { e.Seq, e.Kind })
+                .ToListAsync();
+            foreach (var f in found)
+            {
+                kinds[(group.Key, f.Seq)] = f.Kind;
+            }
+        }
+
+        var now = clock.GetCurrentInstant();
+        var staged = new List<(LogWrite, LogWriteResult)>();
+        foreach (var write in writes)
+        {
+            try
+            {
+                if (!incidents.TryGetValue(write.IncidentId, out var incident))
+                {
+                    throw RuleViolationException.NotFound($"There is no incident {write.IncidentId}.");
+                }
+                var draft = Draft(write, incident, kinds);
+                var record = new LogEntryRecord
+                {
+                    Id = Guid.NewGuid(),
+                    IncidentId = incident.Id,
+                    Seq = incident.LastSeq + 1,
+                    At = now,
+                    AuthorId = write.Actor.UserId,
+                    AuthorName = write.Actor.Name,
+                    Kind = draft.Kind,
+                    Team = draft.Team,
+                    Text = draft.Text,
+                    CorrectsSeq = draft.CorrectsSeq,
+                    CompletesSeq = draft.CompletesSeq,
+                    Exercise = incident.Exercise,
+                };
+                incident.LastSeq = record.Seq;
+                switch (write.Kind)
+                {
+                    case LogWriteKind.ChangeGrip:
+                        incident.Grip = write.GripLevel;
+                        break;
+                    case LogWriteKind.Close:
+                        incident.Status = IncidentStatus.Closed;
+                        incident.ClosedAt = now;
+                        break;
+                }
+                db.LogEntries.Add(record);
+                kinds[(incident.Id, record.Seq)] = record.Kind;
+
+                var entry = record.ToEntry();
+                var info = incident.ToInfo();
+                EventTypes.Stage(db, new LogEntryAppended(LogEntryDto.From(entry)), now);
+                if (write.Kind != LogWriteKind.Append)
+                {
+                    EventTypes.Stage(db, new IncidentChanged(IncidentDto.From(info)), now);
+                }
+                audit.Stage(db, write.Actor, AuditAction(write.Kind), $"incident/{incident.Id}#{record.Seq}", AuditDetail(write, record));
+                staged.Add((write, new LogWriteResult(info, entry)));
+            }
+            catch (RuleViolationException ex)
+            {
+                write.Done.TrySetException(ex);
+            }
+        }
+        return staged;
+    }
+
+    private static LogEntryDraft Draft(LogWrite write, IncidentRecord incident, Dictionary<(Guid, int), LogEntryKind> kinds)
+    {
+        if (incident.Status == IncidentStatus.Closed)
+        {
+            throw RuleViolationException.Conflict(write.Kind == LogWriteKind.Close
+                ? "This incident is already closed."
+                : "This incident is closed; its log takes no new entries and its GRIP level no longer changes.");
+        }
+        switch (write.Kind)
+        {
+            case LogWriteKind.Append:
+                var a = write.Append!;
+                return LogRules.Validate(a.Kind, a.Text, a.Team, a.CorrectsSeq, a.CompletesSeq,
+                    incident.Exercise, write.SystemWriter,
+                    seq => kinds.TryGetValue((incident.Id, seq), out var k) ? k : null);
+            case LogWriteKind.ChangeGrip:
+                var text = write.GripLevel == incident.Grip
+                    ? $"{GripLevel.ToDutch(write.GripLevel)} bevestigd door {write.Actor.Name}."
+                    : write.GripLevel > incident.Grip
+                        ? $"Opgeschaald naar {GripLevel.ToDutch(write.GripLevel)} door {write.Actor.Name} (was {GripLevel.ToDutch(incident.Grip)})."
+                        : $"Afgeschaald naar {GripLevel.ToDutch(write.GripLevel)} door {write.Actor.Name} (was {GripLevel.ToDutch(incident.Grip)}).";
+                return new LogEntryDraft(LogEntryKind.System, text, null, null, null);
+            default:
+                return new LogEntryDraft(LogEntryKind.System, $"Incident gesloten door {write.Actor.Name}.", null, null, null);
+        }
+    }
+
+    private static string AuditAction(LogWriteKind kind) => kind switch
+    {
+        LogWriteKind.Append => "log.append",
+        LogWriteKind.ChangeGrip => "incident.grip",
+        _ => "incident.close",
+    };
+
+    private static string AuditDetail(LogWrite write, LogEntryRecord record) => write.Kind switch
+    {
+        LogWriteKind.Append => $"kind={record.Kind.ToWire()} team={record.Team ?? "-"} correctsSeq={record.CorrectsSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} length={record.Text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        LogWriteKind.ChangeGrip => $"grip={write.GripLevel.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        _ => "closed",
+    };
+}
+
+internal static partial class LogWriterLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log batch lost a race with another writer; retry {Attempt}")]
+    public static partial void Retrying(ILogger logger, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A log batch of {Count} writes failed; nothing of it was stored")]
+    public static partial void BatchFailed(ILogger logger, int count, Exception ex);
+}

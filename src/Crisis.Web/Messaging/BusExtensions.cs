@@ -1,0 +1,58 @@
+using Crisis.Web.Incidents;
+using Crisis.Web.Platform;
+using MassTransit;
+
+namespace Crisis.Web.Messaging;
+
+public static class BusExtensions
+{
+    /// <summary>
+    /// MassTransit on the configured transport. Every node consumes on a queue of its own (a temporary endpoint,
+    /// removed when the node stops), bound to the event exchanges, so every node sees every event and forwards it
+    /// to its own clients. Messages are handled one at a time, in the order they arrive.
+    /// </summary>
+    public static WebApplicationBuilder AddCrisisBus(this WebApplicationBuilder builder)
+    {
+        var transport = builder.Configuration["Crisis:Bus:Transport"] ?? "InMemory";
+        var rabbitHost = builder.Configuration["Crisis:Bus:RabbitMq:Host"] ?? new RabbitMqOptions().Host;
+
+        builder.Services.AddSingleton<RecentEvents>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.AddConsumer<LogEntryAppendedConsumer>();
+            x.AddConsumer<IncidentChangedConsumer>();
+
+            if (string.Equals(transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbitHost));
+                    cfg.ConfigureJsonSerializerOptions(CrisisJson.Configure);
+                    cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("crisis-node"), e => ConfigureNodeEndpoint(e, context));
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(CrisisJson.Configure);
+                    cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("crisis-node"), e => ConfigureNodeEndpoint(e, context));
+                });
+            }
+        });
+        return builder;
+    }
+
+    private static void ConfigureNodeEndpoint(IReceiveEndpointConfigurator e, IBusRegistrationContext context)
+    {
+        // One at a time keeps the per-incident order the outbox published in; the relay repairs the rest.
+        e.PrefetchCount = 32;
+        e.ConcurrentMessageLimit = 1;
+        e.UseMessageRetry(r => r.Intervals(100, 500, 1000));
+        e.ConfigureConsumer<LogEntryAppendedConsumer>(context);
+        e.ConfigureConsumer<IncidentChangedConsumer>(context);
+    }
+}

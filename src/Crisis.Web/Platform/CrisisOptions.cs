@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Crisis.Web.Platform;
+
+/// <summary>The <c>Crisis</c> configuration section; validated at start-up so a typo fails loudly.</summary>
+public sealed class CrisisOptions
+{
+    public const string Section = "Crisis";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public BusOptions Bus { get; set; } = new();
+
+    /// <summary>The region's time zone (IANA id) in which local times are shown and entered.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>Where exercise scenarios are read from.</summary>
+    public string ScenarioPath { get; set; } = "exercises";
+
+    /// <summary>Seed the demo region on an empty database at start-up. Null: only in Development.</summary>
+    public bool? SeedDemo { get; set; }
+
+    /// <summary>How long a log-append batch may wait to gather concurrent writers before it commits.</summary>
+    [Range(0, 100)]
+    public int GroupCommitWindowMilliseconds { get; set; } = 2;
+}
+
+public sealed class DatabaseOptions
+{
+    [Required]
+    [RegularExpression("^(Sqlite|Postgres)$", ErrorMessage = "Crisis:Database:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+}
+
+public sealed class BusOptions
+{
+    [Required]
+    [RegularExpression("^(InMemory|RabbitMq)$", ErrorMessage = "Crisis:Bus:Transport must be InMemory or RabbitMq.")]
+    public string Transport { get; set; } = "InMemory";
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+}
+
+public sealed class RabbitMqOptions
+{
+    [Required]
+    public string Host { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+}

@@ -1,0 +1,40 @@
+using Crisis.Web.Cli;
+using Crisis.Web.Components;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Incidents;
+using Crisis.Web.Messaging;
+using Crisis.Web.Platform;
+
+var command = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
+if (command is not null)
+{
+    // A command prints only its result on stdout; whatever the host has to say goes to stderr.
+    builder.Logging.ClearProviders();
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+builder.AddCrisisPlatform()
+    .AddCrisisDatabase()
+    .AddCrisisBus()
+    .AddCrisisIdentity()
+    .AddIncidents()
+    .AddCrisisUi();
+
+var app = builder.Build();
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
+app.UseCrisisPlatform();
+app.MapCrisisIdentity();
+app.MapIncidents();
+app.MapCrisisUi();
+await app.RunCrisisAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
