@@ -7,7 +7,11 @@ using Crisis.Web.Messaging;
 using Crisis.Web.Platform;
 
 var command = CommandLine.Parse(args);
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command is null ? args : [],
+    EnvironmentName = CrisisHostDefaults.EnvironmentName(),
+});
 if (command is not null)
 {
     // A command prints only its result on stdout; whatever the host has to say goes to stderr.
