@@ -101,10 +101,7 @@ public static class Coverage
         foreach (var shift in index.ShiftsOf(function.Code))
         {
             var inPeriod = Intervals.Intersect(shift.Interval, period)!.Value;
-            var qualified = Intervals.Normalize(
-                qualification(function.Code, shift.PersonId, inPeriod)
-                    .Select(part => Intervals.Intersect(part, inPeriod))
-                    .OfType<Interval>());
+            var qualified = Intervals.Clip(qualification(function.Code, shift.PersonId, inPeriod), inPeriod);
             foreach (var part in Intervals.Subtract(inPeriod, qualified))
             {
                 conflicts.Add(new RosterConflict(shift.PersonId, ConflictKind.Unqualified, part.Start, part.End, shift.Id));

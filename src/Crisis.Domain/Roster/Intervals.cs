@@ -10,10 +10,21 @@ internal static class Intervals
 {
     public static Interval? Intersect(Interval a, Interval b)
     {
-        var start = Instant.Max(a.Start, b.Start);
-        var end = Instant.Min(a.End, b.End);
+        var start = Instant.Max(StartOf(a), StartOf(b));
+        var end = Instant.Min(EndOf(a), EndOf(b));
         return start < end ? new Interval(start, end) : null;
     }
+
+    /// <summary>
+    /// The parts of <paramref name="intervals"/> inside the finite <paramref name="within"/>, normalised.
+    /// Intervals from outside (a qualification "valid since ever") may be open-ended; clipping makes them finite.
+    /// </summary>
+    public static List<Interval> Clip(IEnumerable<Interval> intervals, Interval within) =>
+        Normalize(intervals.Select(i => Intersect(i, within)).OfType<Interval>());
+
+    private static Instant StartOf(Interval i) => i.HasStart ? i.Start : Instant.MinValue;
+
+    private static Instant EndOf(Interval i) => i.HasEnd ? i.End : Instant.MaxValue;
 
     public static bool Overlap(Interval a, Interval b) => a.Start < b.End && b.Start < a.End;
 

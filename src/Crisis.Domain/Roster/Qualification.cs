@@ -36,7 +36,7 @@ public static class Qualifications
 
     /// <summary>
     /// Qualified only where every one of <paramref name="rules"/> says so: how the Veiligheidspaspoort's
-    /// currency is added on top of holding the function.
+    /// currency is added on top of holding the function. With no rules at all, everyone is qualified.
     /// </summary>
     public static Qualification All(params Qualification[] rules)
     {
@@ -46,7 +46,7 @@ public static class Qualifications
             IReadOnlyList<Interval> result = [during];
             foreach (var rule in rules)
             {
-                var allowed = Intervals.Normalize(rule(function, personId, during));
+                var allowed = Intervals.Clip(rule(function, personId, during), during);
                 result = result.SelectMany(part => Intervals.IntersectAll(part, allowed)).ToList();
                 if (result.Count == 0)
                 {

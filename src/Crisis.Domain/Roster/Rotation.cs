@@ -95,7 +95,8 @@ public sealed record Rotation
     public LocalDateTime HandoverOf(long turn) => FirstHandover.PlusTicks(turn * ShiftLengthTicks);
 
     /// <summary>The person whose turn <paramref name="turn"/> is.</summary>
-    public Guid PersonOf(long turn) => Pool[(int)(turn % Pool.Count)];
+    public Guid PersonOf(long turn) =>
+        turn >= 0 ? Pool[(int)(turn % Pool.Count)] : throw new ArgumentOutOfRangeException(nameof(turn), "Turns are counted from 0.");
 
     /// <summary>
     /// The first turn whose handover is at or after <paramref name="local"/>; turns before the first

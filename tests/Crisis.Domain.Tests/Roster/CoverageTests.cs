@@ -362,6 +362,19 @@ public class CoverageTests
     }
 
     [Fact]
+    public void For_QualificationWithoutStartOrEnd_IsClippedToTheShift()
+    {
+        var shift = ShiftOf(Anna, "2026-05-04 08:00", "2026-05-04 20:00");
+        Qualification sinceEver = (_, _, _) => [new Interval(null, At("2026-05-04 12:00")), new Interval(At("2026-05-04 18:00"), null)];
+
+        var report = Check(Days("2026-05-04", "2026-05-05"), [shift], qualification: Qualifications.All(sinceEver));
+
+        report.CoveredHours.ShouldBe(6m);
+        var conflict = report.Conflicts.ShouldHaveSingleItem();
+        (conflict.Start, conflict.End).ShouldBe((At("2026-05-04 12:00"), At("2026-05-04 18:00")));
+    }
+
+    [Fact]
     public void All_NeedsEveryRule()
     {
         var holders = Qualifications.Holders((_, person) => person == Anna);

@@ -118,6 +118,15 @@ public class RotationPlannerTests
     }
 
     [Fact]
+    public void PersonOf_CyclesThroughThePoolAndRefusesNegativeTurns()
+    {
+        var rotation = MondayWeekly(Anna, Bram, Cor);
+
+        Enumerable.Range(0, 7).Select(t => rotation.PersonOf(t)).ShouldBe([Anna, Bram, Cor, Anna, Bram, Cor, Anna]);
+        Should.Throw<ArgumentOutOfRangeException>(() => rotation.PersonOf(-1));
+    }
+
+    [Fact]
     public void Create_EmptyPool_IsInvalid()
     {
         Should.Throw<RuleViolationException>(() => Rotation.Create(OvdBz, [], Local("2026-03-23 08:00"), Period.FromWeeks(1)))

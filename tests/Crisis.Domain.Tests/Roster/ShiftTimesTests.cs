@@ -57,6 +57,14 @@ public class ShiftTimesTests
     }
 
     [Fact]
+    public void ResolveStrict_SkippedTime_ExplainsItInFull()
+    {
+        Should.Throw<RuleViolationException>(() => ShiftTimes.ResolveStrict(Local("2026-03-29 02:30"), Amsterdam)).Message.ShouldBe(
+            "The local time 2026-03-29 02:30 does not exist in Europe/Amsterdam: on 2026-03-29 the clocks jump from 02:00 to 03:00 "
+            + "because of the change to summer time. Choose a time before 02:00 or from 03:00.");
+    }
+
+    [Fact]
     public void Resolve_SkippedEnd_IsInvalidOnTheEnd()
     {
         var error = Should.Throw<RuleViolationException>(
