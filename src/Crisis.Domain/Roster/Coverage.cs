@@ -138,15 +138,11 @@ public static class Coverage
         }
 
         var (covered, gaps) = Sweep(period, coveringByPerson.Values, function.MinimumOnCall);
-        conflicts.Sort(static (a, b) =>
-        {
-            var byStart = a.Start.CompareTo(b.Start);
-            if (byStart != 0) return byStart;
-            var byKind = a.Kind.CompareTo(b.Kind);
-            if (byKind != 0) return byKind;
-            var byPerson = a.PersonId.CompareTo(b.PersonId);
-            return byPerson != 0 ? byPerson : a.ShiftId.CompareTo(b.ShiftId);
-        });
+        // A fixed order, so that a report computed twice reads the same and the UI does not reshuffle.
+        conflicts.Sort(static (a, b) => a.Start.CompareTo(b.Start) is var byStart and not 0 ? byStart
+            : a.Kind.CompareTo(b.Kind) is var byKind and not 0 ? byKind
+            : a.PersonId.CompareTo(b.PersonId) is var byPerson and not 0 ? byPerson
+            : a.ShiftId.CompareTo(b.ShiftId));
         return new CoverageReport(function.Code, function.MinimumOnCall, period, covered, gaps, conflicts);
     }
 

@@ -70,7 +70,10 @@ public sealed record CoverageReport(
     public bool IsFullyCovered => Gaps.Count == 0;
 }
 
-/// <summary>Coverage of several functions over the same period: the region's overview.</summary>
+/// <summary>
+/// Coverage of several functions over the same period: the region's overview. A person double-booked
+/// across two functions shows in both functions' reports, so <see cref="ConflictCount"/> counts it twice.
+/// </summary>
 public sealed record RegionCoverage(Interval Period, IReadOnlyList<CoverageReport> Functions)
 {
     public int GapCount => Functions.Sum(f => f.Gaps.Count);
