@@ -83,6 +83,7 @@ public static class DeploymentEvidence
         Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetByteCount(name)];
         DraftNamespace.TryWriteBytes(input[..16], bigEndian: true, out _);
         Encoding.UTF8.GetBytes(name, input[16..]);
+        // SHA-1 because RFC 9562 defines version 5 with it; the id needs to be stable, not secret.
         Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
         SHA1.HashData(input, hash);
         var bytes = hash[..16];

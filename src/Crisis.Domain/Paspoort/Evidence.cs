@@ -16,8 +16,10 @@ namespace Crisis.Domain.Paspoort;
 /// track: an exercise or deployment in function F matches F's exercise requirements, and a deployment in F also
 /// matches F's deployment requirements. Real work is at least as good as a drill, but a drill is not real work.
 /// Courses and trainings never match implicitly: they are specific (the basic course, the LCMS training), and
-/// "some training as OvD-BZ" must not tick off the LCMS requirement. This is also what lets the draft
-/// deployments Crisis makes from closed incidents (function, no code) count once confirmed.</item>
+/// "some training as OvD-BZ" must not tick off the LCMS requirement. (When a function has exactly one course
+/// or training requirement, <see cref="RecordRules.Validate"/> fills in its code as the record is written.)
+/// Matching through the function is what lets the draft deployments Crisis makes from closed incidents
+/// (function, no code) count once confirmed.</item>
 /// </list>
 /// </summary>
 public static class Evidence
@@ -51,11 +53,15 @@ public static class Evidence
     /// The records still in force for display: not voided and not a withdrawal. Drafts are included (they are
     /// in force, waiting for a coordinator); whether a record counts is <see cref="Counting"/>.
     /// </summary>
+    /// <remarks>Records of several people may be passed: a record only voids records of its own person.</remarks>
     public static IReadOnlyList<PaspoortRecord> InForce(IEnumerable<PaspoortRecord> records)
     {
         var list = records as IReadOnlyCollection<PaspoortRecord> ?? records.ToList();
-        var voided = Voided(list);
-        return list.Where(r => r.Status != RecordStatus.Void && !voided.Contains(r.Id)).ToList();
+        var voided = list
+            .Where(r => r.VoidsRecordId is not null)
+            .Select(r => (r.PersonId, Id: r.VoidsRecordId!.Value))
+            .ToHashSet();
+        return list.Where(r => r.Status != RecordStatus.Void && !voided.Contains((r.PersonId, r.Id))).ToList();
     }
 
     /// <summary>

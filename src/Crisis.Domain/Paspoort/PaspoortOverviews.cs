@@ -106,11 +106,7 @@ public static class PaspoortOverviews
     /// </summary>
     public static IReadOnlyList<ActivityAttendance> Attendance(IEnumerable<PaspoortRecord> records)
     {
-        // Voids act within one person's records, as in the status rules.
-        var inForce = records
-            .GroupBy(r => r.PersonId)
-            .SelectMany(Evidence.InForce)
-            .Where(r => r.Status == RecordStatus.Confirmed);
+        var inForce = Evidence.InForce(records).Where(r => r.Status == RecordStatus.Confirmed);
         return inForce
             .GroupBy(r => (r.Kind, Activity: r.Activity.Trim().ToUpperInvariant(), r.Date))
             .Select(g =>

@@ -173,13 +173,26 @@ public static class RecordRules
     /// <summary>
     /// The requirement a record names: it must exist (under <paramref name="function"/> when one is given),
     /// and the record's kind must be able to meet it (see <see cref="Evidence.KindMeets"/>).
+    /// <para>
+    /// When none is named, a course or training in a function whose requirements include exactly one of that
+    /// kind is taken to be for that one: "Basisopleiding" recorded as a course for OvD-BZ is the OVD-BASIS
+    /// course. Courses and trainings never match implicitly when status is worked out (see <see cref="Evidence"/>),
+    /// so without this such a record would silently count for nothing. Filling it in here, where the answer is
+    /// stored and shown back, keeps the status rules independent of which requirements exist later. When the
+    /// function has several of that kind, the recorder must choose.
+    /// </para>
     /// </summary>
     private static string? ValidateRequirement(
         string? requirement, ActivityKind kind, string? function, IReadOnlyCollection<Requirement> requirements)
     {
         if (string.IsNullOrWhiteSpace(requirement))
         {
-            return null;
+            if (function is null || kind is not (ActivityKind.Course or ActivityKind.Training))
+            {
+                return null;
+            }
+            var candidates = requirements.Where(r => Text.SameCode(r.Function, function) && r.Kind == kind).Take(2).ToList();
+            return candidates.Count == 1 ? candidates[0].Code : null;
         }
         var code = RequirementRules.ValidateCode(requirement, "requirement");
         var named = requirements.Where(r => Text.SameCode(r.Code, code)).ToList();

@@ -220,4 +220,12 @@ public class EvidenceMatchingTests
         var withdrawal = Record(Day, status: RecordStatus.Void, voids: voided.Id);
         Evidence.InForce([kept, draft, voided, withdrawal]).ShouldBe([kept, draft]);
     }
+
+    [Fact]
+    public void InForce_AnotherPersonsRecord_CannotVoidMine()
+    {
+        var mine = Record(Day);
+        var theirs = Record(Day, person: OtherPerson, voids: mine.Id);
+        Evidence.InForce([mine, theirs]).ShouldBe([mine, theirs]);
+    }
 }

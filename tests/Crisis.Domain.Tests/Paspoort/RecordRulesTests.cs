@@ -136,6 +136,27 @@ public class RecordRulesValidateTests
         Validate(Request(kind: "deployment", requirement: "OVD-OEFENING")).Kind.ShouldBe(ActivityKind.Deployment);
 
     [Fact]
+    public void Validate_CourseInAFunctionWithOneCourse_IsForThatCourse() =>
+        Validate(Request(kind: "course", activity: "Basisopleiding", function: "OVD-BZ")).RequirementCode.ShouldBe("OVD-BASIS");
+
+    [Fact]
+    public void Validate_TrainingInAFunctionWithTwoTrainings_LeavesTheChoiceToTheRecorder() =>
+        Validate(Request(kind: "training", function: "AC-BZ")).RequirementCode.ShouldBeNull();
+
+    [Fact]
+    public void Validate_ExerciseInAFunction_KeepsNoCodeAndCountsThroughTheFunction()
+    {
+        var record = Validate(Request(kind: "exercise", function: "OVD-BZ"));
+        record.RequirementCode.ShouldBeNull();
+        var exercise = DefaultRequirements.For("OVD-BZ").Single(r => r.Code == "OVD-OEFENING");
+        Qualification.Evaluate(exercise, Person, [record], Today).Status.ShouldBe(PaspoortStatus.Current);
+    }
+
+    [Fact]
+    public void Validate_CourseWithoutFunction_HasNoRequirement() =>
+        Validate(Request(kind: "course")).RequirementCode.ShouldBeNull();
+
+    [Fact]
     public void Validate_UnknownResult_IsInvalid() =>
         ShouldViolate(() => Validate(Request(result: "good")), ViolationKind.Invalid, "result");
 
