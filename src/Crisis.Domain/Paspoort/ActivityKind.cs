@@ -1,0 +1,64 @@
+namespace Crisis.Domain.Paspoort;
+
+/// <summary>
+/// What sort of activity a paspoort record or requirement is about. Courses make someone qualified
+/// (opleiden); trainings and exercises keep them qualified (trainen, oefenen); deployments are real work
+/// (inzet) in a function.
+/// </summary>
+public enum ActivityKind
+{
+    Course,
+    Training,
+    Exercise,
+    Deployment,
+}
+
+/// <summary>Wire names (API) and Dutch labels (UI) of <see cref="ActivityKind"/>.</summary>
+public static class ActivityKinds
+{
+    private static readonly (ActivityKind Kind, string Wire, string Dutch)[] Table =
+    [
+        (ActivityKind.Course, "course", "Cursus"),
+        (ActivityKind.Training, "training", "Training"),
+        (ActivityKind.Exercise, "exercise", "Oefening"),
+        (ActivityKind.Deployment, "deployment", "Inzet"),
+    ];
+
+    /// <summary>All wire names, in the order of the enum: what the API accepts.</summary>
+    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+
+    public static string ToWire(this ActivityKind kind) => Table.First(t => t.Kind == kind).Wire;
+
+    public static string ToDutch(this ActivityKind kind) => Table.First(t => t.Kind == kind).Dutch;
+
+    /// <summary>Reads a wire name, ignoring case and surrounding white space.</summary>
+    public static bool TryParse(string? wire, out ActivityKind kind)
+    {
+        foreach (var t in Table)
+        {
+            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = t.Kind;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Reads a required wire name or throws a 400 naming <paramref name="field"/>.</summary>
+    internal static ActivityKind Parse(string? wire, string field)
+    {
+        if (string.IsNullOrWhiteSpace(wire))
+        {
+            throw RuleViolationException.Invalid(
+                $"Give the kind of activity: one of {string.Join(", ", WireNames)}.", field);
+        }
+        if (!TryParse(wire, out var kind))
+        {
+            throw RuleViolationException.Invalid(
+                $"'{Text.Shorten(wire)}' is not a kind of activity; use one of {string.Join(", ", WireNames)}.", field);
+        }
+        return kind;
+    }
+}

@@ -1,0 +1,64 @@
+namespace Crisis.Domain.Paspoort;
+
+/// <summary>
+/// How a person did in the activity a record is about. A record without a result counts as attended:
+/// most trainings and exercises are not graded, and requiring a grade would only make people type one.
+/// </summary>
+public enum RecordResult
+{
+    /// <summary>Passed an assessed activity, such as a course with an exam. Counts.</summary>
+    Passed,
+    /// <summary>Took part but did not pass. Does not count towards any requirement.</summary>
+    Failed,
+    /// <summary>Took part in an activity that is not graded. Counts.</summary>
+    Attended,
+}
+
+/// <summary>Wire names (API) and Dutch labels (UI) of <see cref="RecordResult"/>.</summary>
+public static class RecordResults
+{
+    private static readonly (RecordResult Result, string Wire, string Dutch)[] Table =
+    [
+        (RecordResult.Passed, "passed", "Geslaagd"),
+        (RecordResult.Failed, "failed", "Niet geslaagd"),
+        (RecordResult.Attended, "attended", "Deelgenomen"),
+    ];
+
+    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+
+    public static string ToWire(this RecordResult result) => Table.First(t => t.Result == result).Wire;
+
+    public static string ToDutch(this RecordResult result) => Table.First(t => t.Result == result).Dutch;
+
+    public static bool TryParse(string? wire, out RecordResult result)
+    {
+        foreach (var t in Table)
+        {
+            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                result = t.Result;
+                return true;
+            }
+        }
+        result = default;
+        return false;
+    }
+
+    /// <summary>Whether a record with this result can be evidence: everything but a fail.</summary>
+    public static bool Counts(this RecordResult? result) => result != RecordResult.Failed;
+
+    /// <summary>Reads an optional result; blank means none, anything unknown is a 400 on <c>result</c>.</summary>
+    internal static RecordResult? ParseOptional(string? wire)
+    {
+        if (string.IsNullOrWhiteSpace(wire))
+        {
+            return null;
+        }
+        if (!TryParse(wire, out var result))
+        {
+            throw RuleViolationException.Invalid(
+                $"'{Text.Shorten(wire)}' is not a result; use one of {string.Join(", ", WireNames)}, or leave it out.", "result");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,244 @@
+using NodaTime;
+
+namespace Crisis.Domain.Paspoort;
+
+/// <summary>
+/// The rules for writing paspoort records. Nothing is ever edited: recording, correcting, confirming a
+/// draft and withdrawing all produce a new record, so the dossier shows who changed what and when.
+/// </summary>
+public static class RecordRules
+{
+    public const int MaxActivityLength = 200;
+    public const int MaxNotesLength = 2000;
+
+    /// <summary>
+    /// The earliest date a record may carry. Nobody now in a key function trained before it, so an earlier
+    /// date is a typing error (a year of 0024, a date picker left at its minimum).
+    /// </summary>
+    public static readonly LocalDate EarliestDate = new(1970, 1, 1);
+
+    /// <summary>
+    /// Checks a request to record an activity (or, with <see cref="RecordRequest.VoidsRecordId"/>, to correct
+    /// an earlier record) and returns the confirmed record to store.
+    /// </summary>
+    /// <param name="today">Today in the region's zone: a record cannot be dated after it.</param>
+    /// <param name="knownFunctions">Codes of the functions that exist.</param>
+    /// <param name="requirements">All requirements, of every function.</param>
+    /// <param name="recordsOfPerson">The records the person already has, to check what a correction voids.</param>
+    /// <exception cref="RuleViolationException">Invalid for bad fields; Conflict when the record to correct is already voided.</exception>
+    public static PaspoortRecord Validate(
+        RecordRequest request, RecordStamp stamp, LocalDate today,
+        IReadOnlyCollection<string> knownFunctions, IReadOnlyCollection<Requirement> requirements,
+        IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
+    {
+        if (request.PersonId == Guid.Empty)
+        {
+            throw RuleViolationException.Invalid("Say whose record this is.", "personId");
+        }
+        var kind = ActivityKinds.Parse(request.Kind, "kind");
+        var activity = ValidateActivity(request.Activity);
+        var date = ValidateDate(request.Date, today);
+        var function = RequirementRules.ValidateFunction(request.Function, knownFunctions, "function");
+        var requirementCode = ValidateRequirement(request.Requirement, kind, function, requirements);
+        var result = RecordResults.ParseOptional(request.Result);
+        var notes = ValidateNotes(request.Notes);
+        Guid? incidentId = null;
+        if (request.VoidsRecordId is { } voids)
+        {
+            var target = EnsureVoidable(voids, request.PersonId, recordsOfPerson);
+            // A correction of a deployment is still about the same incident.
+            incidentId = target.IncidentId;
+        }
+        return new PaspoortRecord(
+            stamp.Id, request.PersonId, kind, activity, date, function, requirementCode, result, notes,
+            RecordStatus.Confirmed, stamp.RecordedBy, stamp.RecordedAt, request.VoidsRecordId, incidentId);
+    }
+
+    /// <summary>
+    /// Confirms a draft (a deployment or evaluated exercise proposed by Crisis) with a result and notes. The
+    /// answer is a new confirmed record that voids the draft, so the draft's own content stays visible.
+    /// </summary>
+    /// <exception cref="RuleViolationException">
+    /// Invalid when <paramref name="draft"/> is not a draft or no result is given; Conflict when it was already
+    /// confirmed or withdrawn.
+    /// </exception>
+    public static PaspoortRecord Confirm(
+        PaspoortRecord draft, string? result, string? notes, RecordStamp stamp,
+        IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
+    {
+        if (draft.Status != RecordStatus.Draft)
+        {
+            throw RuleViolationException.Invalid(
+                $"Only drafts are confirmed; this record is {draft.Status.ToWire()}.", "recordId");
+        }
+        if (string.IsNullOrWhiteSpace(result))
+        {
+            throw RuleViolationException.Invalid(
+                $"Confirming says how it went: give a result, one of {string.Join(", ", RecordResults.WireNames)}.", "result");
+        }
+        var parsedResult = RecordResults.ParseOptional(result);
+        var trimmedNotes = ValidateNotes(notes);
+        EnsureVoidable(draft.Id, draft.PersonId, recordsOfPerson);
+        return draft with
+        {
+            Id = stamp.Id,
+            Result = parsedResult,
+            Notes = trimmedNotes,
+            Status = RecordStatus.Confirmed,
+            RecordedBy = stamp.RecordedBy,
+            RecordedAt = stamp.RecordedAt,
+            VoidsRecordId = draft.Id,
+        };
+    }
+
+    /// <summary>
+    /// Withdraws a record that should not have been there (wrong person, never happened, a draft for someone
+    /// who did not really take part). The answer is a void-only record that says why.
+    /// </summary>
+    /// <exception cref="RuleViolationException">
+    /// Invalid when the record is unknown, is itself a withdrawal, or no reason is given; Conflict when it is
+    /// already voided.
+    /// </exception>
+    public static PaspoortRecord Withdraw(
+        Guid personId, Guid recordId, string? reason, RecordStamp stamp,
+        IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
+    {
+        var target = EnsureVoidable(recordId, personId, recordsOfPerson);
+        var trimmedReason = ValidateNotes(reason)
+            ?? throw RuleViolationException.Invalid("Say why the record is withdrawn.", "notes");
+        return target with
+        {
+            Id = stamp.Id,
+            Result = null,
+            Notes = trimmedReason,
+            Status = RecordStatus.Void,
+            RecordedBy = stamp.RecordedBy,
+            RecordedAt = stamp.RecordedAt,
+            VoidsRecordId = target.Id,
+        };
+    }
+
+    /// <summary>The activity: 1 to 200 characters once surrounding white space is removed.</summary>
+    public static string ValidateActivity(string? activity)
+    {
+        var trimmed = activity?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw RuleViolationException.Invalid("Name the activity, such as \"LCMS-training voorjaar\".", "activity");
+        }
+        if (trimmed.Length > MaxActivityLength)
+        {
+            throw RuleViolationException.Invalid(
+                $"The activity is {trimmed.Length} characters long; at most {MaxActivityLength} are allowed.", "activity");
+        }
+        return trimmed;
+    }
+
+    /// <summary>Notes: optional, at most 2000 characters; blank becomes none.</summary>
+    public static string? ValidateNotes(string? notes)
+    {
+        var trimmed = Text.TrimToNull(notes);
+        if (trimmed is { Length: > MaxNotesLength })
+        {
+            throw RuleViolationException.Invalid(
+                $"The notes are {trimmed.Length} characters long; at most {MaxNotesLength} are allowed.", "notes");
+        }
+        return trimmed;
+    }
+
+    /// <summary>
+    /// The date of an activity: required, not before <see cref="EarliestDate"/>, and not after
+    /// <paramref name="today"/>: a paspoort records what happened, and a future date would count as evidence
+    /// for a training that has not taken place.
+    /// </summary>
+    public static LocalDate ValidateDate(LocalDate? date, LocalDate today)
+    {
+        if (date is not { } value)
+        {
+            throw RuleViolationException.Invalid("Give the date of the activity.", "date");
+        }
+        if (value > today)
+        {
+            throw RuleViolationException.Invalid(
+                $"{Iso(value)} is in the future; record an activity once it has taken place (today is {Iso(today)}).", "date");
+        }
+        if (value < EarliestDate)
+        {
+            throw RuleViolationException.Invalid(
+                $"{Iso(value)} is before {Iso(EarliestDate)}; check the year.", "date");
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// The requirement a record names: it must exist (under <paramref name="function"/> when one is given),
+    /// and the record's kind must be able to meet it (see <see cref="Evidence.KindMeets"/>).
+    /// <para>
+    /// When none is named, a course or training in a function whose requirements include exactly one of that
+    /// kind is taken to be for that one: "Basisopleiding" recorded as a course for OvD-BZ is the OVD-BASIS
+    /// course. Courses and trainings never match implicitly when status is worked out (see <see cref="Evidence"/>),
+    /// so without this such a record would silently count for nothing. Filling it in here, where the answer is
+    /// stored and shown back, keeps the status rules independent of which requirements exist later. When the
+    /// function has several of that kind, the recorder must choose.
+    /// </para>
+    /// </summary>
+    private static string? ValidateRequirement(
+        string? requirement, ActivityKind kind, string? function, IReadOnlyCollection<Requirement> requirements)
+    {
+        if (string.IsNullOrWhiteSpace(requirement))
+        {
+            if (function is null || kind is not (ActivityKind.Course or ActivityKind.Training))
+            {
+                return null;
+            }
+            var candidates = requirements.Where(r => Text.SameCode(r.Function, function) && r.Kind == kind).Take(2).ToList();
+            return candidates.Count == 1 ? candidates[0].Code : null;
+        }
+        var code = RequirementRules.ValidateCode(requirement, "requirement");
+        var named = requirements.Where(r => Text.SameCode(r.Code, code)).ToList();
+        if (named.Count == 0)
+        {
+            throw RuleViolationException.Invalid($"There is no requirement {code}.", "requirement");
+        }
+        if (function is not null && !named.Any(r => Text.SameCode(r.Function, function)))
+        {
+            throw RuleViolationException.Invalid(
+                $"{code} is not a requirement of {function}; it belongs to {string.Join(", ", named.Select(r => r.Function))}.",
+                "requirement");
+        }
+        // RequirementRules keeps one kind per code, so the first one speaks for all.
+        var required = named[0].Kind;
+        if (!Evidence.KindMeets(kind, required))
+        {
+            throw RuleViolationException.Invalid(
+                $"{code} asks for a {required.ToWire()}; a {kind.ToWire()} cannot meet it.", "kind");
+        }
+        return code;
+    }
+
+    /// <summary>
+    /// The record <paramref name="recordId"/> may be voided: it is one of the person's records, not itself a
+    /// withdrawal, and not voided already. Voiding is final: a voided record never counts again, and a
+    /// withdrawal cannot be withdrawn, because "undoing an undo" makes a dossier nobody can read; to restore
+    /// an activity, record it again.
+    /// </summary>
+    private static PaspoortRecord EnsureVoidable(Guid recordId, Guid personId, IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
+    {
+        var target = recordsOfPerson.FirstOrDefault(r => r.Id == recordId && r.PersonId == personId)
+            ?? throw RuleViolationException.Invalid(
+                $"voidsRecordId {recordId} does not name a record of this person.", "voidsRecordId");
+        if (target.Status == RecordStatus.Void)
+        {
+            throw RuleViolationException.Invalid(
+                "A withdrawal cannot itself be voided; record the activity again instead.", "voidsRecordId");
+        }
+        if (recordsOfPerson.FirstOrDefault(r => r.VoidsRecordId == recordId && r.PersonId == personId) is { } earlier)
+        {
+            throw RuleViolationException.Conflict(
+                $"Record {recordId} was already voided by record {earlier.Id}; correct that one instead.");
+        }
+        return target;
+    }
+
+    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

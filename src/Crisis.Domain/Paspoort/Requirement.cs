@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+
+namespace Crisis.Domain.Paspoort;
+
+/// <summary>
+/// Something a person in a function must have done: for example an OvD-BZ needs the basic course once
+/// (<see cref="ValidForMonths"/> null) and an exercise in the function every 12 months.
+/// </summary>
+/// <param name="Function">The function code (e.g. <c>OVD-BZ</c>) this requirement belongs to.</param>
+/// <param name="Code">
+/// Names the competence, upper-case ASCII with dashes (e.g. <c>LCMS-TRAINING</c>). Unique within a function.
+/// The same code under several functions means the same competence: one record naming it counts for each.
+/// </param>
+/// <param name="Name">Dutch name shown to people.</param>
+/// <param name="Kind">The kind of activity that meets it.</param>
+/// <param name="ValidForMonths">
+/// How long one activity stays valid, in calendar months; null when once is enough (becoming qualified).
+/// </param>
+/// <param name="MinimumCount">
+/// How many activities must be valid at the same time; for a once-only requirement, how many in total.
+/// </param>
+public sealed record Requirement(
+    string Function,
+    string Code,
+    string Name,
+    ActivityKind Kind,
+    int? ValidForMonths,
+    int MinimumCount = 1)
+{
+    /// <summary>Met once, met for good: the track of becoming qualified rather than staying qualified.</summary>
+    public bool OnceOnly => ValidForMonths is null;
+}
+
+/// <summary>The rules a new requirement must satisfy before coordinators can use it.</summary>
+public static partial class RequirementRules
+{
+    public const int MinCodeLength = 2;
+    public const int MaxCodeLength = 32;
+    public const int MaxNameLength = 200;
+    public const int MinValidForMonths = 1;
+    /// <summary>Ten years: anything longer is a once-only requirement in disguise.</summary>
+    public const int MaxValidForMonths = 120;
+    public const int MinMinimumCount = 1;
+    public const int MaxMinimumCount = 50;
+
+    /// <summary>
+    /// Checks a request to add a requirement and returns it normalised: the function spelled as in
+    /// <paramref name="knownFunctions"/>, the code in upper case, the minimum count defaulting to 1.
+    /// Throws <see cref="RuleViolationException"/>: Invalid for bad fields, Conflict when the function
+    /// already has a requirement with this code.
+    /// </summary>
+    /// <param name="knownFunctions">Codes of the functions that exist.</param>
+    /// <param name="existing">All requirements there are now, of every function.</param>
+    public static Requirement Validate(
+        string? function, string? code, string? name, string? kind, int? validForMonths, int? minimumCount,
+        IReadOnlyCollection<string> knownFunctions, IReadOnlyCollection<Requirement> existing)
+    {
+        var knownFunction = ValidateFunction(function, knownFunctions, "function")
+            ?? throw RuleViolationException.Invalid("Give the function this requirement belongs to.", "function");
+        var normalizedCode = ValidateCode(code);
+        var trimmedName = name?.Trim() ?? "";
+        if (trimmedName.Length == 0)
+        {
+            throw RuleViolationException.Invalid("A requirement needs a name people recognise.", "name");
+        }
+        if (trimmedName.Length > MaxNameLength)
+        {
+            throw RuleViolationException.Invalid(
+                $"The name is {trimmedName.Length} characters long; at most {MaxNameLength} are allowed.", "name");
+        }
+        var parsedKind = ActivityKinds.Parse(kind, "kind");
+        if (validForMonths is { } months && months is < MinValidForMonths or > MaxValidForMonths)
+        {
+            throw RuleViolationException.Invalid(
+                $"validForMonths must be {MinValidForMonths} to {MaxValidForMonths} months, or left out when once is enough; {months} is not.",
+                "validForMonths");
+        }
+        var count = minimumCount ?? 1;
+        if (count is < MinMinimumCount or > MaxMinimumCount)
+        {
+            throw RuleViolationException.Invalid(
+                $"minimumCount must be {MinMinimumCount} to {MaxMinimumCount}; {count} is not.", "minimumCount");
+        }
+
+        if (existing.Any(r => Text.SameCode(r.Function, knownFunction) && Text.SameCode(r.Code, normalizedCode)))
+        {
+            throw RuleViolationException.Conflict(
+                $"{knownFunction} already has a requirement {normalizedCode}.");
+        }
+        // A record naming a code counts for that code under every function, so the code must mean the
+        // same kind of activity everywhere; otherwise one training could satisfy an exercise requirement.
+        if (existing.FirstOrDefault(r => Text.SameCode(r.Code, normalizedCode) && r.Kind != parsedKind) is { } clash)
+        {
+            throw RuleViolationException.Invalid(
+                $"{normalizedCode} is a {clash.Kind.ToWire()} requirement for {clash.Function}; the same code must be the same kind of activity everywhere. Use another code.",
+                "code");
+        }
+        return new Requirement(knownFunction, normalizedCode, trimmedName, parsedKind, validForMonths, count);
+    }
+
+    /// <summary>A requirement code: 2 to 32 characters of A-Z, 0-9 and single dashes between them, upper-cased.</summary>
+    public static string ValidateCode(string? code, string field = "code")
+    {
+        var trimmed = code?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw RuleViolationException.Invalid("Give the requirement a code, such as OVD-BASIS.", field);
+        }
+        if (trimmed.Length is < MinCodeLength or > MaxCodeLength)
+        {
+            throw RuleViolationException.Invalid(
+                $"A requirement code is {MinCodeLength} to {MaxCodeLength} characters long; '{Text.Shorten(trimmed)}' has {trimmed.Length}.", field);
+        }
+        // Checked before upper-casing: ToUpperInvariant turns 'ı' and 'ſ' into ASCII 'I' and 'S', which would
+        // let look-alike codes in.
+        if (!CodePattern().IsMatch(trimmed))
+        {
+            throw RuleViolationException.Invalid(
+                $"'{Text.Shorten(trimmed)}' is not a usable code: use letters A-Z, digits and single dashes between them, such as LCMS-TRAINING.", field);
+        }
+        return trimmed.ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// The function as spelled in <paramref name="knownFunctions"/>; null when none was given; a 400 on
+    /// <paramref name="field"/> when it is not a known function.
+    /// </summary>
+    internal static string? ValidateFunction(string? function, IReadOnlyCollection<string> knownFunctions, string field)
+    {
+        var trimmed = Text.TrimToNull(function);
+        if (trimmed is null)
+        {
+            return null;
+        }
+        return knownFunctions.FirstOrDefault(f => Text.SameCode(f, trimmed))
+            ?? throw RuleViolationException.Invalid(
+                $"'{Text.Shorten(trimmed)}' is not a function; use one of {string.Join(", ", knownFunctions)}.", field);
+    }
+
+    // Explicit ASCII classes and no IgnoreCase: \w, or case-insensitive matching, would let the Kelvin sign
+    // and other non-ASCII letters through.
+    [GeneratedRegex("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+}
