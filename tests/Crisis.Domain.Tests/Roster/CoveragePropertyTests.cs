@@ -169,28 +169,4 @@ public class CoveragePropertyTests(ITestOutputHelper output)
             doubleBooked.ShouldBe(Slot * overlapSlots);
         }, iter: 200);
     }
-
-    [Fact]
-    public void ForRegion_YearOfWeeklyShiftsForTwentyFunctions_IsFast()
-    {
-        // Not the benchmark; a guard that the sweep stays far from quadratic.
-        var period = Days("2026-01-01", "2027-01-01");
-        var functions = Enumerable.Range(0, 20).Select(i => new RosterFunction($"F{i}")).ToList();
-        var people = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
-        var shifts = functions.SelectMany((f, i) =>
-            RotationPlanner.Generate(
-                Rotation.Weekly(f.Code, people.Skip(i * 3).Take(3).ToList(), IsoDayOfWeek.Monday, new LocalTime(8, 0), Date("2025-12-29")),
-                period).Select(p => p.WithId(Guid.NewGuid()))).ToList();
-        var leave = people.Select((p, i) => new Unavailability(p, period.Start + Duration.FromDays(i * 5), period.Start + Duration.FromDays(i * 5 + 10))).ToList();
-
-        Coverage.ForRegion(functions, period, shifts, leave, Qualifications.Everyone); // warm up
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var region = Coverage.ForRegion(functions, period, shifts, leave, Qualifications.Everyone);
-        watch.Stop();
-        output.WriteLine($"Region coverage, 20 functions, one year: {watch.Elapsed.TotalMilliseconds:0.00} ms");
-
-        region.Functions.Count.ShouldBe(20);
-        region.ConflictCount.ShouldBeGreaterThan(0);
-        watch.ElapsedMilliseconds.ShouldBeLessThan(200);
-    }
 }
