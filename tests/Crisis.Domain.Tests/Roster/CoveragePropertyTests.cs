@@ -1,7 +1,6 @@
 using CsCheck;
 using Crisis.Domain.Roster;
 using NodaTime;
-using Xunit.Abstractions;
 using static Crisis.Domain.Tests.Roster.RosterTestData;
 
 namespace Crisis.Domain.Tests.Roster;
@@ -10,7 +9,7 @@ namespace Crisis.Domain.Tests.Roster;
 /// Coverage against a slow but obviously right oracle: every quarter of an hour of four days around a DST
 /// change, counted one by one. All generated times fall on quarter hours, so the oracle is exact.
 /// </summary>
-public class CoveragePropertyTests(ITestOutputHelper output)
+public class CoveragePropertyTests
 {
     private static readonly Duration Slot = Duration.FromMinutes(15);
     private static readonly Guid[] People = [Anna, Bram, Cor, Dewi];
