@@ -1,6 +1,7 @@
 using Crisis.Web.Audit;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,11 @@ namespace Crisis.Web.Data;
 /// <see cref="PostgresCrisisDbContext"/>) so that each keeps its own migrations; the model is defined once, here.
 /// </summary>
 public abstract class CrisisDbContext(DbContextOptions options)
-    : IdentityDbContext<CrisisUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<CrisisUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect login cookies and circuits, shared so that every node can read them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     public DbSet<LogEntryRecord> LogEntries => Set<LogEntryRecord>();
     public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
@@ -85,6 +89,8 @@ public abstract class CrisisDbContext(DbContextOptions options)
             a.Property(x => x.Origin).HasMaxLength(64);
             a.Property(x => x.Detail).HasMaxLength(1000);
         });
+
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         builder.Entity<ApiToken>(t =>
         {

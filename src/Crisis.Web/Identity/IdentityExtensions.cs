@@ -4,6 +4,7 @@ using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Incidents;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -67,6 +68,8 @@ public static class IdentityExtensions
                 ? WriteProblem(ctx.HttpContext, 403, "Forbidden", "You may not do this.")
                 : Redirect(ctx);
         });
+        // Every node must read the cookies and circuit state the others wrote: the keys live in the shared database.
+        services.AddDataProtection().SetApplicationName("Crisis").PersistKeysToDbContext<CrisisDbContext>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<ApiTokenService>();

@@ -1,3 +1,4 @@
+using Crisis.Domain;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -65,8 +66,14 @@ public static class IncidentEndpoints
 
         api.MapGet("/{id:guid}/sitrep", async (Guid id, string? format, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
+            var html = format?.ToLowerInvariant() switch
+            {
+                null or "" or "markdown" or "md" => false,
+                "html" => true,
+                _ => throw RuleViolationException.Invalid($"Unknown format '{format}'; use markdown (the default) or html.", "format"),
+            };
             var report = await incidents.SitrepAsync(Caller(http), id, ct);
-            return string.Equals(format, "html", StringComparison.OrdinalIgnoreCase)
+            return html
                 ? Results.Content(SitrepRendering.ToHtml(report), "text/html; charset=utf-8")
                 : Results.Content(SitrepRendering.ToMarkdown(report), "text/markdown; charset=utf-8");
         });
