@@ -14,6 +14,7 @@ public static class IncidentEndpoints
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
         builder.Services.AddSingleton<IncidentNotifier>();
         builder.Services.AddSingleton<LiveLogRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveLogRelay>());
         return builder;
     }
 
