@@ -43,7 +43,8 @@ public static class CrisisRoles
                 return true;
             }
         }
-        role = default;
+        // Never leave the most powerful role (Coordinator, the enum's default) behind on failure.
+        role = CrisisRole.Viewer;
         return false;
     }
 }

@@ -119,5 +119,14 @@ public static class LogRules
         return value;
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    /// <summary>Quotes at most 40 characters of bad input, never cutting a surrogate pair (an emoji) in half.</summary>
+    private static string Shorten(string s)
+    {
+        if (s.Length <= 40)
+        {
+            return s;
+        }
+        var cut = char.IsHighSurrogate(s[39]) ? 39 : 40;
+        return s[..cut] + "…";
+    }
 }

@@ -145,7 +145,7 @@ public static class SitrepRendering
         }
         foreach (var c in s.ReplaceLineEndings(" "))
         {
-            if ("\\`*_[]<>#|".Contains(c, StringComparison.Ordinal))
+            if ("\\`*_[]<>#|~".Contains(c, StringComparison.Ordinal))
             {
                 sb.Append('\\');
             }
