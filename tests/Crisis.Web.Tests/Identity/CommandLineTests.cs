@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Crisis.Web.Data;
+using Crisis.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crisis.Web.Tests.Identity;
+
+/// <summary>The host's commands, run as a person runs them: a separate process on the same database.</summary>
+public sealed class CommandLineTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task UserAddAndTokenCreate_PrintOnlyTheirResult_AndTheTokenWorks()
+    {
+        var add = await RunAsync("user", "add", "--email", "ovd@cli.example", "--name", "Olga van Dijk", "--role", "officer", "--password", "long-enough-pw");
+        var token = await RunAsync("token", "create", "--email", "OVD@cli.example");
+
+        add.ExitCode.ShouldBe(0, add.Stderr);
+        Guid.TryParse(add.Stdout.Trim(), out _).ShouldBeTrue($"stdout was '{add.Stdout}'");
+        add.Stdout.Trim().Split('\n').Length.ShouldBe(1);
+        token.ExitCode.ShouldBe(0, token.Stderr);
+        var lines = token.Stdout.TrimEnd('\n').Split('\n');
+        lines.ShouldHaveSingleItem().ShouldStartWith("crs_");
+
+        await using var app = new CrisisApp(_db);
+        var client = app.ClientFor(null);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", lines[0]);
+        await (await client.GetAsync("/api/incidents")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TokenRevoke_MakesTheTokenUseless()
+    {
+        (await RunAsync("user", "add", "--email", "hin@cli.example", "--name", "Hanna", "--role", "member")).ExitCode.ShouldBe(0);
+        var token = (await RunAsync("token", "create", "--email", "hin@cli.example")).Stdout.Trim();
+
+        var revoke = await RunAsync("token", "revoke", "--email", "hin@cli.example");
+
+        revoke.ExitCode.ShouldBe(0, revoke.Stderr);
+        revoke.Stdout.Trim().ShouldBe("1");
+        await using var app = new CrisisApp(_db);
+        var client = app.ClientFor(null);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    public static TheoryData<string, string[], string> Failures => new()
+    {
+        { "unknown role", ["user", "add", "--email", "x@cli.example", "--name", "X", "--role", "king"], "coordinator, officer, member, exercise-lead, viewer" },
+        { "no email", ["user", "add", "--name", "X", "--role", "member"], "--email is required" },
+        { "bad email", ["user", "add", "--email", "nope", "--name", "X", "--role", "member"], "valid email" },
+        { "short password", ["user", "add", "--email", "p@cli.example", "--name", "X", "--role", "member", "--password", "short"], "at least 10" },
+        { "unknown option", ["user", "add", "--email", "x@cli.example", "--name", "X", "--role", "member", "--admin", "yes"], "unknown option --admin" },
+        { "dangling option", ["token", "create", "--email"], "Cannot read '--email'" },
+        { "unknown user", ["token", "create", "--email", "nobody@cli.example"], "no user with email nobody@cli.example" },
+        { "unknown command", ["launch", "rockets"], "Unknown command 'launch rockets'" },
+    };
+
+    [Theory, MemberData(nameof(Failures))]
+    public async Task BadCommand_ExitsNonZeroWithAMessageOnStderrAndChangesNothing(string description, string[] args, string message)
+    {
+        var result = await RunAsync(args);
+
+        result.ExitCode.ShouldNotBe(0, description);
+        result.Stdout.ShouldBeEmpty(description);
+        result.Stderr.ShouldContain(message, Case.Insensitive, description);
+        (await UserCountAsync()).ShouldBe(0, description);
+    }
+
+    [Fact]
+    public async Task UserAdd_TwiceWithTheSameEmailIsRefused()
+    {
+        (await RunAsync("user", "add", "--email", "dup@cli.example", "--name", "A", "--role", "viewer")).ExitCode.ShouldBe(0);
+
+        var again = await RunAsync("user", "add", "--email", "DUP@cli.example", "--name", "B", "--role", "coordinator");
+
+        again.ExitCode.ShouldNotBe(0);
+        again.Stderr.ShouldContain("already exists");
+        (await UserCountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SeedDemo_FillsAnEmptyDatabaseOnceAndRefusesAFilledOne()
+    {
+        var first = await RunAsync("seed-demo");
+        var second = await RunAsync("seed-demo");
+
+        first.ExitCode.ShouldBe(0, first.Stderr);
+        first.Stdout.ShouldContain("coordinator@lagelanden.example");
+        first.Stdout.ShouldContain("oefenleider@lagelanden.example");
+        second.ExitCode.ShouldNotBe(0);
+        second.Stderr.ShouldContain("already has users");
+        await using var app = new CrisisApp(_db);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
+        (await db.Users.Select(u => u.Role).Distinct().ToListAsync()).Order()
+            .ShouldBe(["coordinator", "exercise-lead", "member", "officer", "viewer"]);
+        var incidents = await db.Incidents.ToListAsync();
+        incidents.Count(i => !i.Exercise).ShouldBeGreaterThanOrEqualTo(2);
+        incidents.Count(i => i.Exercise).ShouldBeGreaterThanOrEqualTo(1);
+        (await db.LogEntries.CountAsync()).ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task ProductionFirstStart_WithoutUsers_SaysHowToCreateTheFirstCoordinatorAndSeedsNothing()
+    {
+        using var server = Start(["--urls", "http://127.0.0.1:0"]);
+        var output = new StringBuilder();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!output.ToString().Contains("--role coordinator", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            var line = await server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            if (line is null)
+            {
+                break;
+            }
+            output.AppendLine(line);
+        }
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+
+        output.ToString().ShouldContain("user add --email");
+        output.ToString().ShouldContain("--role coordinator");
+        (await UserCountAsync()).ShouldBe(0);
+    }
+
+    private async Task<int> UserCountAsync()
+    {
+        await using var app = new CrisisApp(_db);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CrisisDbContext>().Users.CountAsync();
+    }
+
+    private sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    private async Task<Result> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    private Process Start(string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Crisis.Web.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Crisis"] = _db.ConnectionString;
+        info.Environment["Crisis__Database__Provider"] = "Sqlite";
+        info.Environment["Crisis__Bus__Transport"] = "InMemory";
+        return Process.Start(info)!;
+    }
+}
