@@ -5,6 +5,9 @@ using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -103,8 +106,20 @@ public sealed class CrisisApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>The base address, for a real browser or client (Kestrel hosts only).</summary>
-    public Uri RootUri => _kestrel ? ClientOptions.BaseAddress : throw new InvalidOperationException("Not a Kestrel host.");
+    /// <summary>The loopback address Kestrel listens on, for a real browser or client (Kestrel hosts only).</summary>
+    public Uri RootUri
+    {
+        get
+        {
+            if (!_kestrel)
+            {
+                throw new InvalidOperationException("Not a Kestrel host.");
+            }
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -133,7 +148,9 @@ public sealed class CrisisApp : WebApplicationFactory<Program>
 
     public HttpClient ClientFor(TestUser? user)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = _kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = RootUri }
+            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
