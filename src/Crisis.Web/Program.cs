@@ -1,9 +1,4 @@
 using Crisis.Web.Cli;
-using Crisis.Web.Components;
-using Crisis.Web.Data;
-using Crisis.Web.Identity;
-using Crisis.Web.Incidents;
-using Crisis.Web.Messaging;
 using Crisis.Web.Platform;
 
 var command = CommandLine.Parse(args);
@@ -19,24 +14,14 @@ if (command is not null)
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
-
-builder.AddCrisisPlatform()
-    .AddCrisisDatabase()
-    .AddCrisisBus()
-    .AddCrisisIdentity()
-    .AddIncidents()
-    .AddCrisisUi();
+builder.AddCrisis();
 
 var app = builder.Build();
 if (command is not null)
 {
     return await command.RunAsync(app);
 }
-
-app.UseCrisisPlatform();
-app.MapCrisisIdentity();
-app.MapIncidents();
-app.MapCrisisUi();
+app.MapCrisis();
 await app.RunCrisisAsync();
 return 0;
 

@@ -1,0 +1,28 @@
+using Crisis.Web.Components;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Incidents;
+using Crisis.Web.Messaging;
+
+namespace Crisis.Web.Platform;
+
+/// <summary>The whole of Crisis, feature by feature: used by Program and by the benchmarks, so both run the same host.</summary>
+public static class CrisisHost
+{
+    public static WebApplicationBuilder AddCrisis(this WebApplicationBuilder builder) =>
+        builder.AddCrisisPlatform()
+            .AddCrisisDatabase()
+            .AddCrisisBus()
+            .AddCrisisIdentity()
+            .AddIncidents()
+            .AddCrisisUi();
+
+    public static WebApplication MapCrisis(this WebApplication app)
+    {
+        app.UseCrisisPlatform();
+        app.MapCrisisIdentity();
+        app.MapIncidents();
+        app.MapCrisisUi();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using Crisis.Benchmarks.Incidents;
+
+// Crisis benchmarks: an executable, not part of `dotnet test`. Each prints its numbers and the ratio to a
+// baseline measured in the same run.
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- log [entries]
+var which = args.Length > 0 ? args[0] : "log";
+switch (which)
+{
+    case "log":
+        await LogAppendBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 1000);
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: log [entries]");
+        return 2;
+}
