@@ -1,3 +1,5 @@
+using Crisis.Domain.Organisation;
+
 namespace Crisis.Domain.Paspoort;
 
 /// <summary>A key function the default catalogue has requirements for.</summary>
@@ -10,13 +12,13 @@ public sealed record KeyFunction(string Code, string Name);
 /// </summary>
 public static class DefaultRequirements
 {
-    public const string OvdBz = "OVD-BZ";
-    public const string AcBz = "AC-BZ";
-    public const string Hin = "HIN";
-    public const string HoofdPubliekeZorg = "HOOFD-PUBLIEKE-ZORG";
-    public const string HoofdOmgevingszorg = "HOOFD-OMGEVINGSZORG";
-    public const string HoofdOndersteuning = "HOOFD-ONDERSTEUNING";
-    public const string HoofdNafase = "HOOFD-NAFASE";
+    public const string OvdBz = FunctionCatalogue.OvdBz;
+    public const string AcBz = FunctionCatalogue.AcBz;
+    public const string Hin = FunctionCatalogue.Hin;
+    public const string HoofdPubliekeZorg = FunctionCatalogue.HoofdPubliekeZorg;
+    public const string HoofdOmgevingszorg = FunctionCatalogue.HoofdOmgevingszorg;
+    public const string HoofdOndersteuning = FunctionCatalogue.HoofdOndersteuning;
+    public const string HoofdNafase = FunctionCatalogue.HoofdNafase;
 
     /// <summary>Shared by every function that works in LCMS: one training counts for all of them.</summary>
     public const string LcmsTraining = "LCMS-TRAINING";

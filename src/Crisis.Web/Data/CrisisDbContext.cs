@@ -64,6 +64,7 @@ public abstract class CrisisDbContext(DbContextOptions options)
             p.ToTable("incident_participants");
             p.HasKey(x => new { x.IncidentId, x.UserId });
             p.HasIndex(x => x.UserId);
+            p.Property(x => x.Function).HasMaxLength(32);
             p.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
             p.HasOne<CrisisUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -91,6 +92,9 @@ public abstract class CrisisDbContext(DbContextOptions options)
         });
 
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        // Features keep their own mappings (IEntityTypeConfiguration classes beside their code).
+        builder.ApplyConfigurationsFromAssembly(typeof(CrisisDbContext).Assembly);
 
         builder.Entity<ApiToken>(t =>
         {

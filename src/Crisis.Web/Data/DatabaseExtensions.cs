@@ -65,7 +65,10 @@ public static class DatabaseExtensions
         return csb.ToString();
     }
 
-    /// <summary>Applies pending migrations; SQLite is switched to WAL first (a property of the file).</summary>
+    /// <summary>
+    /// Applies pending migrations (SQLite is switched to WAL first: a property of the file) and makes sure the
+    /// function catalogue holds the regional key functions.
+    /// </summary>
     public static async Task MigrateCrisisDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -77,6 +80,7 @@ public static class DatabaseExtensions
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync(ct);
+        await Organisation.OrganisationService.EnsureCatalogueAsync(db, scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), ct);
     }
 }
 

@@ -49,4 +49,7 @@ public sealed class ParticipantRecord
     public Guid UserId { get; set; }
     public Instant AddedAt { get; set; }
     public Guid AddedById { get; set; }
+
+    /// <summary>The function the person takes part in (e.g. OVD-BZ), when given: evidence for their paspoort.</summary>
+    public string? Function { get; set; }
 }

@@ -3,6 +3,8 @@ using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
+using Crisis.Web.Organisation;
+using Crisis.Domain.Organisation;
 
 namespace Crisis.Web.Demo;
 
@@ -12,7 +14,7 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 /// Fills an empty database with the demo region: users for every role and a few incidents with a realistic log,
 /// one of them an exercise. Refuses a database that already has users.
 /// </summary>
-public sealed class DemoSeeder(UserAdministration users, IncidentService incidents)
+public sealed class DemoSeeder(UserAdministration users, IncidentService incidents, OrganisationService organisation)
 {
     private static readonly (string Email, string Name, CrisisRole Role)[] People =
     [
@@ -32,6 +34,7 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
             throw RuleViolationException.Conflict("The database already has users; the demo region is only seeded into an empty database.");
         }
         var system = Actor.System("seed-demo");
+        await SeedRegionAsync(system, ct);
         var actors = new Dictionary<string, Actor>();
         foreach (var (email, name, role) in People)
         {
@@ -43,9 +46,13 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
 
         // 1. A fire at a company building, GRIP 2, with the whole column at work.
         var fire = await incidents.OpenAsync(ovd, new("Grote brand bedrijfspand Industrieweg", false, "Beekhuizen", 1), ct);
-        foreach (var email in new[] { hin.Email, pim.Email, omg.Email, "meelezer@lagelanden.example" })
+        foreach (var (email, function) in new (string, string?)[]
+                 {
+                     (ovd.Email, FunctionCatalogue.OvdBz), (hin.Email, FunctionCatalogue.Hin), (pim.Email, FunctionCatalogue.HoofdPubliekeZorg),
+                     (omg.Email, FunctionCatalogue.HoofdOmgevingszorg), ("meelezer@lagelanden.example", null),
+                 })
         {
-            await incidents.AddParticipantAsync(ovd, fire.Id, email, ct);
+            await incidents.AddParticipantAsync(ovd, fire.Id, email, function, ct);
         }
         await Write(ovd, fire.Id, "info", "Melding via meldkamer: uitslaande brand in bedrijfspand aan de Industrieweg 14, veel rookontwikkeling richting woonwijk De Hoven.", null);
         await Write(ovd, fire.Id, "situation", "Brand in opslaghal van ca. 2.000 m². Rookpluim trekt naar het noordoosten over de wijk De Hoven (ca. 1.200 woningen). Geen slachtoffers bekend.", null);
@@ -63,7 +70,7 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
 
         // 2. Flooding after a storm, GRIP 1.
         var flood = await incidents.OpenAsync(hin, new("Wateroverlast na noodweer", false, "Rietwijk", 1), ct);
-        await incidents.AddParticipantAsync(hin, flood.Id, omg.Email, ct);
+        await incidents.AddParticipantAsync(hin, flood.Id, omg.Email, FunctionCatalogue.HoofdOmgevingszorg, ct);
         await Write(hin, flood.Id, "info", "Na zware regenval staan drie straten in Rietwijk-Zuid blank; kelders lopen onder.", null);
         await Write(hin, flood.Id, "situation", "Circa 40 woningen met water in de kelder. Gemaal Zuiderpolder draait op volle capaciteit.", null);
         await Write(omg, flood.Id, "assessment", "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", "Omgevingszorg");
@@ -71,7 +78,7 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
 
         // 3. An exercise, so that the OEFENING marking can be seen.
         var drill = await incidents.OpenAsync(lead, new("Opvangoefening na ontruiming", true, "Groenmeer", 1), ct);
-        await incidents.AddParticipantAsync(lead, drill.Id, pim.Email, ct);
+        await incidents.AddParticipantAsync(lead, drill.Id, pim.Email, FunctionCatalogue.HoofdPubliekeZorg, ct);
         await incidents.AppendAsSystemAsync(drill.Id, new("inject", "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde.", null, null, null), ct);
         await Write(pim, drill.Id, "situation", "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
         await Write(lead, drill.Id, "info", "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
@@ -80,6 +87,54 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
 
         async Task<Crisis.Domain.Incidents.LogEntry> Write(Actor who, Guid id, string kind, string text, string? team, int? correctsSeq = null, int? completesSeq = null) =>
             await incidents.AppendAsync(who, id, new AppendLogRequest(kind, text, team, correctsSeq, completesSeq), ct);
+    }
+
+    /// <summary>
+    /// Invented officials and the functions they hold: the users above first (same email, so the same official),
+    /// then enough others that every key function has a pool of four or more.
+    /// </summary>
+    private static readonly (string Name, string Email, string Municipality, string[] Functions)[] Officials =
+    [
+        ("Marloes Verhagen", "coordinator@lagelanden.example", "Beekhuizen", []),
+        ("Jeroen Bakhuis", "ovd@lagelanden.example", "Beekhuizen", [FunctionCatalogue.OvdBz, "AOV-BEEKHUIZEN"]),
+        ("Fatima El Amrani", "hin@lagelanden.example", "Rietwijk", [FunctionCatalogue.Hin, "AOV-RIETWIJK"]),
+        ("Sanne Kuipers", "pim@lagelanden.example", "Groenmeer", [FunctionCatalogue.HoofdPubliekeZorg]),
+        ("Pieter de Graaf", "omgevingszorg@lagelanden.example", "Dijkerwaard", [FunctionCatalogue.HoofdOmgevingszorg]),
+        ("Ilse Brouwer", "oefenleider@lagelanden.example", "Elsveen", []),
+        ("Tom Janssen", "meelezer@lagelanden.example", "Tolhuizen", []),
+        ("Ruud Hoekstra", "r.hoekstra@aldervoort.example", "Aldervoort", [FunctionCatalogue.OvdBz, "AOV-ALDERVOORT"]),
+        ("Linda Mulder", "l.mulder@hasselburg.example", "Hasselburg", [FunctionCatalogue.OvdBz, FunctionCatalogue.AcBz]),
+        ("Bas Timmermans", "b.timmermans@kraaiendam.example", "Kraaiendam", [FunctionCatalogue.OvdBz, "AOV-KRAAIENDAM"]),
+        ("Yvonne Smit", "y.smit@noordhaven.example", "Noordhaven", [FunctionCatalogue.AcBz, "AOV-NOORDHAVEN"]),
+        ("Erik van Leeuwen", "e.vanleeuwen@oosterbroek.example", "Oosterbroek", [FunctionCatalogue.AcBz]),
+        ("Naima Bouzid", "n.bouzid@zilverdal.example", "Zilverdal", [FunctionCatalogue.AcBz, "AOV-ZILVERDAL"]),
+        ("Gert Postma", "g.postma@lindewold.example", "Lindewold", [FunctionCatalogue.Hin, "AOV-LINDEWOLD"]),
+        ("Monique Dekker", "m.dekker@waalderveld.example", "Waalderveld", [FunctionCatalogue.Hin, FunctionCatalogue.HoofdNafase]),
+        ("Arjen Vos", "a.vos@elsveen.example", "Elsveen", [FunctionCatalogue.Hin, "AOV-ELSVEEN"]),
+        ("Karin Hendriks", "k.hendriks@groenmeer.example", "Groenmeer", [FunctionCatalogue.HoofdPubliekeZorg, "AOV-GROENMEER"]),
+        ("Dennis Koster", "d.koster@tolhuizen.example", "Tolhuizen", [FunctionCatalogue.HoofdPubliekeZorg, "AOV-TOLHUIZEN"]),
+        ("Esther van Dam", "e.vandam@dijkerwaard.example", "Dijkerwaard", [FunctionCatalogue.HoofdPubliekeZorg, "AOV-DIJKERWAARD"]),
+        ("Joost Willems", "j.willems@hasselburg.example", "Hasselburg", [FunctionCatalogue.HoofdOmgevingszorg, "AOV-HASSELBURG"]),
+        ("Anouk Peters", "a.peters@rietwijk.example", "Rietwijk", [FunctionCatalogue.HoofdOmgevingszorg]),
+        ("Wouter Bosman", "w.bosman@waalderveld.example", "Waalderveld", [FunctionCatalogue.HoofdOmgevingszorg, "AOV-WAALDERVELD"]),
+        ("Hanneke Jonker", "h.jonker@aldervoort.example", "Aldervoort", [FunctionCatalogue.HoofdOndersteuning]),
+        ("Martijn de Boer", "m.deboer@kraaiendam.example", "Kraaiendam", [FunctionCatalogue.HoofdOndersteuning, FunctionCatalogue.HoofdNafase]),
+        ("Sophie Claassen", "s.claassen@noordhaven.example", "Noordhaven", [FunctionCatalogue.HoofdOndersteuning]),
+        ("Rob Meijer", "r.meijer@oosterbroek.example", "Oosterbroek", [FunctionCatalogue.HoofdOndersteuning, "AOV-OOSTERBROEK"]),
+        ("Ingrid Schouten", "i.schouten@lindewold.example", "Lindewold", [FunctionCatalogue.HoofdNafase]),
+        ("Kees Verbeek", "k.verbeek@zilverdal.example", "Zilverdal", [FunctionCatalogue.HoofdNafase]),
+    ];
+
+    private async Task SeedRegionAsync(Actor system, CancellationToken ct)
+    {
+        foreach (var municipality in DemoRegion.Municipalities)
+        {
+            await organisation.AddMunicipalityAsync(system, new CreateMunicipalityRequest(municipality), ct);
+        }
+        foreach (var (name, email, municipality, functions) in Officials)
+        {
+            await organisation.CreatePersonAsync(system, new CreatePersonRequest(name, email, municipality, functions), ct);
+        }
     }
 
     /// <summary>The demo logins as a person reads them in a terminal.</summary>

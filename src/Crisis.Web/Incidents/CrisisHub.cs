@@ -25,6 +25,23 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : H
 
     public static string GroupOf(Guid incidentId) => $"incident:{incidentId:N}";
 
+    /// <summary>Every connection of one user: for messages meant for that person (a swap request, an alert).</summary>
+    public static string UserGroup(Guid userId) => $"user:{userId:N}";
+
+    /// <summary>Every connection of a coordinator: for roster gaps and other region-wide warnings.</summary>
+    public const string CoordinatorsGroup = "coordinators";
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = CurrentActor();
+        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(actor.UserId));
+        if (actor.IsCoordinator)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CoordinatorsGroup);
+        }
+        await base.OnConnectedAsync();
+    }
+
     /// <summary>
     /// Joins the incident's live log. Returns the entries after <paramref name="afterSeq"/> in order; every later
     /// entry arrives as <c>LogEntryAdded</c>. The connection joins the group before the database is read, so an

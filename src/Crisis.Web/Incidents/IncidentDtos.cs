@@ -53,6 +53,6 @@ public sealed record AppendLogRequest(string? Kind, string? Text, string? Team, 
 
 public sealed record GripRequest(int? Level);
 
-public sealed record ParticipantRequest(string? Email);
+public sealed record ParticipantRequest(string? Email, string? Function = null);
 
-public sealed record ParticipantDto(Guid UserId, string Name, string Email, string Role, Instant AddedAt);
+public sealed record ParticipantDto(Guid UserId, string Name, string Email, string Role, Instant AddedAt, string? Function);

@@ -46,7 +46,7 @@ public static class IncidentEndpoints
 
         api.MapPost("/{id:guid}/participants", async (Guid id, [FromBody] ParticipantRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            await incidents.AddParticipantAsync(Caller(http), id, request?.Email, ct);
+            await incidents.AddParticipantAsync(Caller(http), id, request?.Email, request?.Function, ct);
             return Results.NoContent();
         });
 

@@ -161,7 +161,11 @@ public sealed class IncidentService(
         return result.Incident;
     }
 
-    public async Task AddParticipantAsync(Actor actor, Guid id, string? email, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a participant, optionally in a function (which must be in the catalogue). Adding someone who already
+    /// takes part changes nothing, except that a function given now is recorded.
+    /// </summary>
+    public async Task AddParticipantAsync(Actor actor, Guid id, string? email, string? function = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -169,15 +173,36 @@ public sealed class IncidentService(
         }
         await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add",
             "Only coordinators and the officers taking part can add participants.", ct);
+        string? functionCode = null;
+        if (!string.IsNullOrWhiteSpace(function))
+        {
+            functionCode = function.Trim().ToUpperInvariant();
+            var code = functionCode;
+            if (!await db.Set<Organisation.FunctionRecord>().AnyAsync(f => f.Code == code, ct))
+            {
+                throw RuleViolationException.Invalid($"'{function.Trim()}' is not a function in the catalogue.", "function");
+            }
+        }
         var normalized = email.Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
             ?? throw RuleViolationException.NotFound($"There is no user with email {email.Trim()}.");
-        if (await db.Participants.AnyAsync(p => p.IncidentId == id && p.UserId == user.Id, ct))
+        var existing = await db.Participants.FirstOrDefaultAsync(p => p.IncidentId == id && p.UserId == user.Id, ct);
+        if (existing is not null)
         {
-            return;
+            if (functionCode is null || existing.Function == functionCode)
+            {
+                return;
+            }
+            existing.Function = functionCode;
         }
-        db.Participants.Add(new ParticipantRecord { IncidentId = id, UserId = user.Id, AddedAt = clock.GetCurrentInstant(), AddedById = actor.UserId });
-        audit.Stage(db, actor, "incident.participant.add", $"incident/{id}", $"user={user.Email}");
+        else
+        {
+            db.Participants.Add(new ParticipantRecord
+            {
+                IncidentId = id, UserId = user.Id, AddedAt = clock.GetCurrentInstant(), AddedById = actor.UserId, Function = functionCode,
+            });
+        }
+        audit.Stage(db, actor, "incident.participant.add", $"incident/{id}", $"user={user.Email} function={functionCode ?? "-"}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -187,9 +212,9 @@ public sealed class IncidentService(
         var rows = await (from p in db.Participants.AsNoTracking()
                           join u in db.Users.AsNoTracking() on p.UserId equals u.Id
                           where p.IncidentId == id
-                          select new { u.Id, u.DisplayName, u.Email, u.Role, p.AddedAt }).ToListAsync(ct);
+                          select new { u.Id, u.DisplayName, u.Email, u.Role, p.AddedAt, p.Function }).ToListAsync(ct);
         return rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new ParticipantDto(r.Id, r.DisplayName, r.Email ?? "", r.Role, r.AddedAt)).ToList();
+            .Select(r => new ParticipantDto(r.Id, r.DisplayName, r.Email ?? "", r.Role, r.AddedAt, r.Function)).ToList();
     }
 
     public async Task<Sitrep> SitrepAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -3,6 +3,7 @@ using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
+using Crisis.Web.Organisation;
 
 namespace Crisis.Web.Platform;
 
@@ -14,6 +15,7 @@ public static class CrisisHost
             .AddCrisisDatabase()
             .AddCrisisBus()
             .AddCrisisIdentity()
+            .AddOrganisation()
             .AddIncidents()
             .AddCrisisUi();
 
@@ -21,6 +23,7 @@ public static class CrisisHost
     {
         app.UseCrisisPlatform();
         app.MapCrisisIdentity();
+        app.MapOrganisation();
         app.MapIncidents();
         app.MapCrisisUi();
         return app;

@@ -146,6 +146,25 @@ public sealed class LogContractTests(HostsFixture hosts)
     }
 
     [Theory, MemberData(nameof(Topologies))]
+    public async Task AddParticipant_InAFunction_RecordsTheFunction(string topology)
+    {
+        var app = await hosts.GetAsync(topology);
+        var officer = await app.CreateUserAsync(CrisisRole.Officer);
+        var member = await app.CreateUserAsync(CrisisRole.Member);
+        var incident = await app.OpenIncidentAsync(officer);
+        var client = app.ClientFor(officer);
+
+        var add = await client.PostAsJsonAsync($"/api/incidents/{incident.Id}/participants", new { email = member.Email, function = "hoofd-publieke-zorg" }, Json.Options);
+        var unknown = await client.PostAsJsonAsync($"/api/incidents/{incident.Id}/participants", new { email = officer.Email, function = "BRANDWEER" }, Json.Options);
+        var participants = await client.GetFromJsonAsync<List<ParticipantDto>>($"/api/incidents/{incident.Id}/participants", Json.Options);
+
+        await add.ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "not a function");
+        participants!.Single(p => p.UserId == member.Id).Function.ShouldBe("HOOFD-PUBLIEKE-ZORG");
+        participants!.Single(p => p.UserId == officer.Id).Function.ShouldBeNull();
+    }
+
+    [Theory, MemberData(nameof(Topologies))]
     public async Task AppendLog_StoresEntryWithSeqAuthorAndTeam(string topology)
     {
         var app = await hosts.GetAsync(topology);
