@@ -1,4 +1,4 @@
-using Crisis.Domain.Incidents;
+using Crisis.Web.Messaging;
 
 namespace Crisis.Web.Incidents;
 
@@ -6,7 +6,9 @@ namespace Crisis.Web.Incidents;
 // immutable records, no base classes (MassTransit's guidance).
 
 /// <summary>An entry was appended to an incident's log.</summary>
+[CrisisEvent]
 public sealed record LogEntryAppended(LogEntryDto Entry);
 
 /// <summary>An incident was opened, or its GRIP level or status changed.</summary>
+[CrisisEvent]
 public sealed record IncidentChanged(IncidentDto Incident);

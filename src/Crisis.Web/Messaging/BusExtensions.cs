@@ -1,4 +1,3 @@
-using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
 using MassTransit;
 
@@ -25,8 +24,8 @@ public static class BusExtensions
 
         builder.Services.AddMassTransit(x =>
         {
-            x.AddConsumer<LogEntryAppendedConsumer>();
-            x.AddConsumer<IncidentChangedConsumer>();
+            // Every consumer of every feature, so a feature adds one by writing the class.
+            x.AddConsumers(typeof(BusExtensions).Assembly);
 
             if (string.Equals(transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
@@ -61,7 +60,6 @@ public static class BusExtensions
         e.PrefetchCount = 32;
         e.ConcurrentMessageLimit = 1;
         e.UseMessageRetry(r => r.Intervals(100, 500, 1000));
-        e.ConfigureConsumer<LogEntryAppendedConsumer>(context);
-        e.ConfigureConsumer<IncidentChangedConsumer>(context);
+        e.ConfigureConsumers(context);
     }
 }

@@ -1,19 +1,26 @@
 using System.Text.Json;
 using Crisis.Web.Data;
-using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
 using NodaTime;
 
 namespace Crisis.Web.Messaging;
 
-/// <summary>The events that travel through the outbox, by a stable name (not the assembly-qualified one).</summary>
+/// <summary>Marks a record as a domain event that travels through the outbox under its type name.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CrisisEventAttribute : Attribute;
+
+/// <summary>
+/// The events that travel through the outbox, by a stable name (the type name, not the assembly-qualified one):
+/// every record marked <see cref="CrisisEventAttribute"/>. Names must be unique; that is checked at start-up.
+/// </summary>
 public static class EventTypes
 {
-    private static readonly Dictionary<string, Type> ByName = new(StringComparer.Ordinal)
-    {
-        [nameof(LogEntryAppended)] = typeof(LogEntryAppended),
-        [nameof(IncidentChanged)] = typeof(IncidentChanged),
-    };
+    private static readonly Dictionary<string, Type> ByName = typeof(EventTypes).Assembly.GetTypes()
+        .Where(t => t.IsDefined(typeof(CrisisEventAttribute), inherit: false))
+        .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>Every event type, for tests that check rules across all of them.</summary>
+    public static IReadOnlyCollection<Type> All => ByName.Values;
 
     public static Type? Resolve(string name) => ByName.GetValueOrDefault(name);
 
