@@ -17,31 +17,25 @@ public enum CrisisRole
 
 public static class CrisisRoles
 {
-    private static readonly (CrisisRole Role, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<CrisisRole> Names = new(
         (CrisisRole.Coordinator, "coordinator", "Coördinator"),
         (CrisisRole.Officer, "officer", "Officier"),
         (CrisisRole.Member, "member", "Teamlid"),
         (CrisisRole.ExerciseLead, "exercise-lead", "Oefenleider"),
-        (CrisisRole.Viewer, "viewer", "Meelezer"),
-    ];
+        (CrisisRole.Viewer, "viewer", "Meelezer"));
 
     /// <summary>All wire names, in the order of the enum: what the CLI and API accept.</summary>
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
-    public static string ToWire(this CrisisRole role) => Table.First(t => t.Role == role).Wire;
+    public static string ToWire(this CrisisRole role) => Names.Wire(role);
 
-    public static string ToDutch(this CrisisRole role) => Table.First(t => t.Role == role).Dutch;
+    public static string ToDutch(this CrisisRole role) => Names.Dutch(role);
 
     public static bool TryParse(string? wire, out CrisisRole role)
     {
-        foreach (var t in Table)
+        if (Names.TryParse(wire, out role))
         {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                role = t.Role;
-                return true;
-            }
+            return true;
         }
         // Never leave the most powerful role (Coordinator, the enum's default) behind on failure.
         role = CrisisRole.Viewer;

@@ -17,38 +17,24 @@ public enum LogEntryKind
 
 public static class LogEntryKinds
 {
-    private static readonly (LogEntryKind Kind, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<LogEntryKind> Names = new(
         (LogEntryKind.Info, "info", "Melding"),
         (LogEntryKind.Situation, "situation", "Beeld"),
         (LogEntryKind.Assessment, "assessment", "Oordeel"),
         (LogEntryKind.Decision, "decision", "Besluit"),
         (LogEntryKind.Action, "action", "Actie"),
         (LogEntryKind.Inject, "inject", "Inject"),
-        (LogEntryKind.System, "system", "Systeem"),
-    ];
+        (LogEntryKind.System, "system", "Systeem"));
 
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
     /// <summary>The kinds a person may choose when writing; injects and system notes come from Crisis itself.</summary>
     public static IReadOnlyList<LogEntryKind> Writable { get; } =
         [LogEntryKind.Info, LogEntryKind.Situation, LogEntryKind.Assessment, LogEntryKind.Decision, LogEntryKind.Action];
 
-    public static string ToWire(this LogEntryKind kind) => Table.First(t => t.Kind == kind).Wire;
+    public static string ToWire(this LogEntryKind kind) => Names.Wire(kind);
 
-    public static string ToDutch(this LogEntryKind kind) => Table.First(t => t.Kind == kind).Dutch;
+    public static string ToDutch(this LogEntryKind kind) => Names.Dutch(kind);
 
-    public static bool TryParse(string? wire, out LogEntryKind kind)
-    {
-        foreach (var t in Table)
-        {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = t.Kind;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out LogEntryKind kind) => Names.TryParse(wire, out kind);
 }

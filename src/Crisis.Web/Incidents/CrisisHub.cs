@@ -1,5 +1,6 @@
 using Crisis.Domain;
 using Crisis.Web.Identity;
+using Crisis.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -84,17 +85,7 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : H
         }
         catch (RuleViolationException ex)
         {
-            throw new HubException($"{StatusOf(ex.Kind)}: {ex.Message}");
+            throw new HubException($"{ProblemMapping.StatusOf(ex.Kind)}: {ex.Message}");
         }
     }
-
-    internal static int StatusOf(ViolationKind kind) => kind switch
-    {
-        ViolationKind.Invalid => 400,
-        ViolationKind.Forbidden => 403,
-        ViolationKind.NotFound => 404,
-        ViolationKind.Conflict => 409,
-        ViolationKind.TooLarge => 413,
-        _ => 400,
-    };
 }
