@@ -19,6 +19,10 @@ public sealed class OutboxDispatcher(
 {
     private static readonly Duration OrphanGrace = Duration.FromSeconds(5);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(2);
+
+    // Published rows are only transport (the log itself is the record): kept a week for diagnosis, then removed.
+    private static readonly Duration KeepPublished = Duration.FromDays(7);
+    private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
     private const int BatchSize = 200;
 
     private readonly Channel<long> _written = Channel.CreateUnbounded<long>(new() { SingleReader = true });
@@ -36,6 +40,7 @@ public sealed class OutboxDispatcher(
     {
         var mine = new HashSet<long>();
         long nextSweepAt = 0;
+        long nextCleanupAt = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -64,6 +69,11 @@ public sealed class OutboxDispatcher(
                     {
                         nextSweepAt = Environment.TickCount64 + (long)SweepInterval.TotalMilliseconds;
                     }
+                }
+                if (Environment.TickCount64 >= nextCleanupAt)
+                {
+                    nextCleanupAt = Environment.TickCount64 + (long)CleanupInterval.TotalMilliseconds;
+                    await RemoveOldPublishedAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -123,6 +133,14 @@ public sealed class OutboxDispatcher(
                 return;
             }
         }
+    }
+
+    internal async Task<int> RemoveOldPublishedAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
+        var before = clock.GetCurrentInstant() - KeepPublished;
+        return await db.Outbox.Where(o => o.PublishedAt != null && o.PublishedAt < before).ExecuteDeleteAsync(ct);
     }
 
     private async Task<bool> PublishAsync(OutboxMessage row, CancellationToken ct)

@@ -88,11 +88,14 @@ public sealed class CrisisApp : WebApplicationFactory<Program>
     public BusKind Bus { get; }
     private readonly bool _kestrel;
 
-    public CrisisApp(TestDatabase database, BusKind bus = BusKind.InMemory, bool kestrel = false)
+    private readonly Action<IServiceCollection>? _services;
+
+    public CrisisApp(TestDatabase database, BusKind bus = BusKind.InMemory, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         Database = database;
         Bus = bus;
         _kestrel = kestrel;
+        _services = services;
         if (kestrel)
         {
             UseKestrel(0);
@@ -134,6 +137,10 @@ public sealed class CrisisApp : WebApplicationFactory<Program>
                 ?? throw new InvalidOperationException("CRISIS_TEST_RABBITMQ is not set; run ops/test."));
         }
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     public async Task<TestUser> CreateUserAsync(CrisisRole role, string? name = null)
