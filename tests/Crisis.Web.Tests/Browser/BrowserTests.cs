@@ -66,6 +66,34 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task ConnectionDropsAndComesBack_EntriesWrittenMeanwhileAppearOnceInOrder()
+    {
+        var officer = await _app.CreateUserAsync(CrisisRole.Officer);
+        var member = await _app.CreateUserAsync(CrisisRole.Member);
+        var incident = await _app.OpenIncidentAsync(officer, false, member);
+        var api = _app.ClientFor(officer);
+        await api.AppendAsync(incident.Id, "info", "Regel 1");
+        await using var proxy = new CuttableProxy(_app.RootUri);
+        var page = await LoginAsync(member, $"/incidenten/{incident.Id}", proxy.Address);
+        await Assertions.Expect(page.GetByTestId("log")).ToContainTextAsync("Regel 1");
+
+        proxy.Cut();
+        for (var i = 2; i <= 5; i++)
+        {
+            await api.AppendAsync(incident.Id, "info", $"Regel {i}");
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the browser notices it is offline
+        (await page.GetByTestId("log").InnerTextAsync()).ShouldNotContain("Regel 5", customMessage: "the outage must be real");
+        proxy.Restore();
+        await api.AppendAsync(incident.Id, "info", "Regel 6");
+
+        await Assertions.Expect(page.GetByTestId("log")).ToContainTextAsync("Regel 6",
+            new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        var seqs = await page.GetByTestId("log-entry").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.seq)");
+        seqs.ShouldBe(["6", "5", "4", "3", "2", "1"]); // newest on top, each exactly once
+    }
+
+    [BrowserFact]
     public async Task Member_WritesAnEntryInTheComposeBox_AndItIsStored()
     {
         var officer = await _app.CreateUserAsync(CrisisRole.Officer);
@@ -114,10 +142,10 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.WaitForURLAsync("**/login?**");
     }
 
-    private async Task<IPage> LoginAsync(TestUser user, string path)
+    private async Task<IPage> LoginAsync(TestUser user, string path, Uri? via = null)
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_app.RootUri, $"/login?returnUrl={Uri.EscapeDataString(path)}").ToString());
+        await page.GotoAsync(new Uri(via ?? _app.RootUri, $"/login?returnUrl={Uri.EscapeDataString(path)}").ToString());
         await page.FillAsync("#email", user.Email);
         await page.FillAsync("#password", "test-password-123");
         await page.ClickAsync("button[type=submit]");

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Crisis.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A TCP proxy on loopback between a browser and a host, which a test can cut (every open connection is
+/// dropped and new ones are refused) and restore: a network outage on demand.
+/// </summary>
+public sealed class CuttableProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Uri _target;
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _cut;
+    private readonly Task _accepting;
+
+    public CuttableProxy(Uri target)
+    {
+        _target = target;
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+    /// <summary>Drops every open connection and refuses new ones until <see cref="Restore"/>.</summary>
+    public void Cut()
+    {
+        _cut = true;
+        foreach (var client in _open.Keys)
+        {
+            client.Client.LingerState = new LingerOption(true, 0); // a reset, as a broken network gives
+            client.Dispose();
+        }
+    }
+
+    public void Restore() => _cut = false;
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient browser;
+            try
+            {
+                browser = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            if (_cut)
+            {
+                browser.Client.LingerState = new LingerOption(true, 0);
+                browser.Dispose();
+                continue;
+            }
+            _ = PipeAsync(browser);
+        }
+    }
+
+    private async Task PipeAsync(TcpClient browser)
+    {
+        using var server = new TcpClient();
+        try
+        {
+            await server.ConnectAsync(_target.Host, _target.Port, _stop.Token);
+            _open[browser] = 0;
+            _open[server] = 0;
+            var a = browser.GetStream().CopyToAsync(server.GetStream(), _stop.Token);
+            var b = server.GetStream().CopyToAsync(browser.GetStream(), _stop.Token);
+            await Task.WhenAny(a, b);
+        }
+        catch (Exception)
+        {
+            // A cut, or either side going away: the other side is closed below.
+        }
+        finally
+        {
+            _open.TryRemove(browser, out _);
+            _open.TryRemove(server, out _);
+            browser.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        Cut();
+        await _accepting;
+        _stop.Dispose();
+    }
+}
