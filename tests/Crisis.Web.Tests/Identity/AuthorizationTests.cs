@@ -222,6 +222,29 @@ public sealed class AuthorizationTests(HostsFixture hosts)
     }
 
     [Fact]
+    public async Task Hub_MessageOverTheSizeLimitIsRefusedAndStoresNothing()
+    {
+        var app = await hosts.GetAsync(Topologies.Sqlite);
+        var officer = await app.CreateUserAsync(CrisisRole.Officer);
+        var incident = await app.OpenIncidentAsync(officer);
+        await using var hub = new HubRecorder(app.HubFor(officer));
+        await hub.Connection.StartAsync();
+
+        var refusal = await Should.ThrowAsync<Exception>(() => hub.Connection.InvokeAsync<LogEntryDto>(
+            "AppendLog", incident.Id, new AppendLogRequest("info", new string('x', 70_000), null, null, null)));
+
+        // Over the limit the server reads no further and drops the connection; a text rule would answer 400.
+        refusal.Message.ShouldContain("closed the connection");
+        refusal.Message.ShouldNotContain("400");
+        for (var i = 0; i < 50 && hub.Connection.State != HubConnectionState.Disconnected; i++)
+        {
+            await Task.Delay(100);
+        }
+        hub.Connection.State.ShouldBe(HubConnectionState.Disconnected);
+        (await app.ClientFor(officer).LogAsync(incident.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task EveryEndpoint_RequiresAuthorisationUnlessDeliberatelyPublic()
     {
         var app = await hosts.GetAsync(Topologies.Sqlite);
