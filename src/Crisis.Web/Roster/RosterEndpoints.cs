@@ -14,6 +14,7 @@ public static class RosterEndpoints
             .ValidateOnStart();
         builder.Services.AddScoped<RosterService>();
         builder.Services.AddSingleton<RosterNotifier>();
+        builder.Services.AddScoped<RosterDemo>();
         return builder;
     }
 
