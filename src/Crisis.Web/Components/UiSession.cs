@@ -28,6 +28,14 @@ public sealed class UiSession(AuthenticationStateProvider auth, IServiceScopeFac
         return await call(scope.ServiceProvider.GetRequiredService<IncidentService>(), actor);
     }
 
+    /// <summary>Calls a feature service of any kind in a fresh scope, as the signed-in person.</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Actor, Task<T>> call) where TService : notnull
+    {
+        var actor = await ActorAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>(), actor);
+    }
+
     /// <summary>Runs a call and turns a broken rule into a message for the person; null when it succeeded.</summary>
     public static async Task<string?> TryAsync(Func<Task> call)
     {

@@ -14,7 +14,7 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 /// Fills an empty database with the demo region: users for every role and a few incidents with a realistic log,
 /// one of them an exercise. Refuses a database that already has users.
 /// </summary>
-public sealed class DemoSeeder(UserAdministration users, IncidentService incidents, OrganisationService organisation)
+public sealed class DemoSeeder(UserAdministration users, IncidentService incidents, OrganisationService organisation, Roster.RosterDemo rosterDemo)
 {
     private static readonly (string Email, string Name, CrisisRole Role)[] People =
     [
@@ -35,6 +35,7 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
         }
         var system = Actor.System("seed-demo");
         await SeedRegionAsync(system, ct);
+        await rosterDemo.SeedAsync(ct);
         var actors = new Dictionary<string, Actor>();
         foreach (var (email, name, role) in People)
         {

@@ -249,7 +249,12 @@ public sealed class AuthorizationTests(HostsFixture hosts)
     {
         var app = await hosts.GetAsync(Topologies.Sqlite);
         // Liveness, the API description, the login form and static files (only paths with a file extension).
-        var publicRoutes = new HashSet<string> { "/healthz", "/openapi/{documentName}.json", "/account/login", "/login", "{**path:file}" };
+        var publicRoutes = new HashSet<string>
+        {
+            "/healthz", "/openapi/{documentName}.json", "/account/login", "/login", "{**path:file}",
+            // Calendar subscriptions: Outlook and Google cannot sign in; the secret, revocable token in the URL is the key.
+            "/feeds/roster/{token}.ics",
+        };
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         var open = endpoints

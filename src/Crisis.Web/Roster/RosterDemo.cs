@@ -1,0 +1,114 @@
+using Crisis.Domain.Identity;
+using Crisis.Domain.Organisation;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Organisation;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crisis.Web.Roster;
+
+/// <summary>
+/// The demo region's piketrooster for the current quarter: weekly rotations (Monday 08:00) for the regional key
+/// functions from their pools, some leave, an accepted swap and an open one, and deliberately one gap and one
+/// conflict so that the coverage overview has something to show.
+/// </summary>
+public sealed class RosterDemo(RosterService roster, CrisisDbContext db, IClock clock, DateTimeZone zone)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var system = Actor.System("seed-demo");
+        var today = clock.GetCurrentInstant().InZone(zone).Date;
+        var quarterStart = new LocalDate(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+        var until = quarterStart.PlusMonths(3);
+        if (Period.DaysBetween(today, until) < 35)
+        {
+            until = until.PlusMonths(3);
+        }
+        var from = quarterStart.PlusDays(-7);
+        var weeks = (int)(Period.DaysBetween(from, until) / 7) + 1;
+
+        var people = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).ToListAsync(ct);
+        var taken = new HashSet<(Guid, int)>();
+        foreach (var function in FunctionCatalogue.KeyFunctions)
+        {
+            var pool = people.Where(p => p.Functions.Any(f => f.FunctionCode == function.Code))
+                .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Id).ToList();
+            if (pool.Count == 0)
+            {
+                continue;
+            }
+            // Start each pool where its people are least often on call elsewhere in the same week.
+            var offset = Enumerable.Range(0, pool.Count)
+                .MinBy(k => Enumerable.Range(0, weeks).Count(t => taken.Contains((pool[(t + k) % pool.Count], t))));
+            var ordered = Enumerable.Range(0, pool.Count).Select(i => pool[(i + offset) % pool.Count]).ToList();
+            for (var t = 0; t < weeks; t++)
+            {
+                taken.Add((ordered[t % ordered.Count], t));
+            }
+            await roster.GenerateRotationAsync(system,
+                new RotationRequest(function.Code, ordered, "monday", "08:00", 1, from.ToString("yyyy-MM-dd", null), until.ToString("yyyy-MM-dd", null)), ct);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var nextMonday = today.With(DateAdjusters.Next(IsoDayOfWeek.Monday));
+        PersonRecord Person(string email) => people.Single(p => p.Email == email);
+        async Task<ShiftRecord?> NextShiftAsync(Guid person, string function, Instant after) =>
+            (await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.PersonId == person && s.Function == function).ToListAsync(ct))
+                .Where(s => s.Start > after).OrderBy(s => s.Start).FirstOrDefault();
+
+        // Leave in weeks without piket duty: no conflict, but the planner sees it.
+        foreach (var email in new[] { "r.hoekstra@aldervoort.example", "k.hendriks@groenmeer.example", "i.schouten@lindewold.example" })
+        {
+            var person = Person(email);
+            var shifts = await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.PersonId == person.Id).ToListAsync(ct);
+            for (var week = nextMonday.PlusWeeks(1); week < until; week = week.PlusWeeks(1))
+            {
+                var start = zone.AtStartOfDay(week).ToInstant();
+                var end = zone.AtStartOfDay(week.PlusDays(5)).ToInstant();
+                if (!shifts.Any(s => s.Start < end && s.End > start))
+                {
+                    await roster.AddUnavailabilityAsync(system, person.Id,
+                        new UnavailabilityRequest($"{week:yyyy-MM-dd}T00:00", $"{week.PlusDays(5):yyyy-MM-dd}T00:00", "Vakantie"), ct);
+                    break;
+                }
+            }
+        }
+
+        // An accepted swap: Jeroen Bakhuis hands the first day of his next OvD-BZ week to Ruud Hoekstra.
+        var jeroen = Person("ovd@lagelanden.example");
+        var ruud = Person("r.hoekstra@aldervoort.example");
+        if (await NextShiftAsync(jeroen.Id, FunctionCatalogue.OvdBz, now) is { } jeroensWeek)
+        {
+            var dayStart = jeroensWeek.Start.InZone(zone).LocalDateTime;
+            var swap = await roster.RequestSwapAsync(As(jeroen, CrisisRole.Officer),
+                new SwapCreateRequest(jeroensWeek.Id, ruud.Id, $"{dayStart:yyyy-MM-ddTHH:mm}", $"{dayStart.PlusDays(1):yyyy-MM-ddTHH:mm}"), ct);
+            await roster.AcceptSwapAsync(As(ruud, CrisisRole.Officer), swap.Id, ct);
+        }
+        // An open request in Jeroen's inbox: Ruud asks him to take his next week.
+        if (await NextShiftAsync(ruud.Id, FunctionCatalogue.OvdBz, now) is { } ruudsWeek)
+        {
+            await roster.RequestSwapAsync(As(ruud, CrisisRole.Officer), new SwapCreateRequest(ruudsWeek.Id, jeroen.Id, null, null), ct);
+        }
+
+        // The deliberate gap: nobody is Hoofd Nafase for the week after next.
+        var gapWeek = zone.AtStartOfDay(nextMonday.PlusWeeks(1)).ToInstant();
+        var nafase = (await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.Function == FunctionCatalogue.HoofdNafase).ToListAsync(ct))
+            .FirstOrDefault(s => s.Start >= gapWeek);
+        if (nafase is not null)
+        {
+            await roster.DeleteShiftAsync(system, nafase.Id, ct);
+        }
+
+        // The deliberate conflict: Linda Mulder is on call as OvD-BZ and is also put on AC-BZ for one day of that week.
+        var linda = Person("l.mulder@hasselburg.example");
+        if (await NextShiftAsync(linda.Id, FunctionCatalogue.OvdBz, now) is { } lindasWeek)
+        {
+            var start = lindasWeek.Start.InZone(zone).LocalDateTime.PlusDays(2);
+            await roster.CreateShiftAsync(system,
+                new ShiftRequest(FunctionCatalogue.AcBz, linda.Id, $"{start:yyyy-MM-ddTHH:mm}", $"{start.PlusDays(1):yyyy-MM-ddTHH:mm}"), ct);
+        }
+    }
+
+    private static Actor As(PersonRecord person, CrisisRole role) => new(Guid.Empty, person.Name, person.Email, role, "seed-demo");
+}

@@ -1,0 +1,83 @@
+using Crisis.Web.Incidents;
+using Crisis.Web.Messaging;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crisis.Web.Roster;
+
+/// <summary>The roster changed. <paramref name="NotifyUserIds"/> are the users (same email as the people involved) to tell.</summary>
+[CrisisEvent]
+public sealed record RosterChanged(RosterChangeDto Change, IReadOnlyList<Guid> NotifyUserIds);
+
+/// <summary>A change opened a gap in the coverage of the coming days; coordinators are told.</summary>
+[CrisisEvent]
+public sealed record RosterGapsOpened(RosterAlertDto Alert);
+
+/// <summary>
+/// Hands roster events to the Blazor circuits of this node (like <see cref="IncidentNotifier"/>): pages subscribe,
+/// refresh with InvokeAsync, and unsubscribe when disposed.
+/// </summary>
+public sealed class RosterNotifier(ILogger<RosterNotifier> logger)
+{
+    public event Func<RosterChangeDto, Task>? Changed;
+    public event Func<RosterAlertDto, Task>? GapsOpened;
+
+    internal Task PublishChangeAsync(RosterChangeDto change) => RaiseAsync(Changed, change);
+
+    internal Task PublishGapsAsync(RosterAlertDto alert) => RaiseAsync(GapsOpened, alert);
+
+    private async Task RaiseAsync<T>(Func<T, Task>? handlers, T value)
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<T, Task>>())
+        {
+            try
+            {
+                await handler(value);
+            }
+            catch (Exception ex)
+            {
+                RosterLog.SubscriberFailed(logger, ex);
+            }
+        }
+    }
+}
+
+/// <summary>Every node consumes the event and tells its own hub clients and circuits: the people involved and coordinators.</summary>
+public sealed class RosterChangedConsumer(
+    IHubContext<CrisisHub, ICrisisClient> hub, RosterNotifier notifier, RecentEvents recent) : IConsumer<RosterChanged>
+{
+    public async Task Consume(ConsumeContext<RosterChanged> context)
+    {
+        if (!recent.FirstTime(context.MessageId))
+        {
+            return;
+        }
+        var groups = context.Message.NotifyUserIds.Distinct().Select(CrisisHub.UserGroup).Append(CrisisHub.CoordinatorsGroup).ToList();
+        await hub.Clients.Groups(groups).RosterChanged(context.Message.Change);
+        await notifier.PublishChangeAsync(context.Message.Change);
+    }
+}
+
+public sealed class RosterGapsOpenedConsumer(
+    IHubContext<CrisisHub, ICrisisClient> hub, RosterNotifier notifier, RecentEvents recent) : IConsumer<RosterGapsOpened>
+{
+    public async Task Consume(ConsumeContext<RosterGapsOpened> context)
+    {
+        if (!recent.FirstTime(context.MessageId))
+        {
+            return;
+        }
+        await hub.Clients.Group(CrisisHub.CoordinatorsGroup).AlertRaised(context.Message.Alert);
+        await notifier.PublishGapsAsync(context.Message.Alert);
+    }
+}
+
+internal static partial class RosterLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Blazor subscriber failed to take a roster event")]
+    public static partial void SubscriberFailed(ILogger logger, Exception ex);
+}
