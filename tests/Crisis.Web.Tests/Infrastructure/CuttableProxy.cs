@@ -32,12 +32,28 @@ public sealed class CuttableProxy : IAsyncDisposable
         _cut = true;
         foreach (var client in _open.Keys)
         {
-            client.Client.LingerState = new LingerOption(true, 0); // a reset, as a broken network gives
-            client.Dispose();
+            Reset(client);
         }
     }
 
     public void Restore() => _cut = false;
+
+    /// <summary>Closes with a reset, as a broken network gives; the pipe may have closed it already.</summary>
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            if (client.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed meanwhile by its pipe.
+        }
+        client.Dispose();
+    }
 
     private async Task AcceptAsync()
     {
@@ -54,8 +70,7 @@ public sealed class CuttableProxy : IAsyncDisposable
             }
             if (_cut)
             {
-                browser.Client.LingerState = new LingerOption(true, 0);
-                browser.Dispose();
+                Reset(browser);
                 continue;
             }
             _ = PipeAsync(browser);
