@@ -4,6 +4,7 @@ using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
+using Crisis.Web.Paspoort;
 
 namespace Crisis.Web.Platform;
 
@@ -17,6 +18,7 @@ public static class CrisisHost
             .AddCrisisIdentity()
             .AddOrganisation()
             .AddIncidents()
+            .AddPaspoort()
             .AddCrisisUi();
 
     public static WebApplication MapCrisis(this WebApplication app)
@@ -25,6 +27,7 @@ public static class CrisisHost
         app.MapCrisisIdentity();
         app.MapOrganisation();
         app.MapIncidents();
+        app.MapPaspoort();
         app.MapCrisisUi();
         return app;
     }
