@@ -475,6 +475,10 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         return await organisation.PersonOfAsync(actor, ct) is { } own ? [own] : [];
     }
 
+    /// <summary>The person the actor is (same email), if any.</summary>
+    public async Task<Guid?> OwnPersonIdAsync(Actor actor, CancellationToken ct = default) =>
+        (await organisation.PersonOfAsync(actor, ct))?.Id;
+
     /// <summary>The functions of the catalogue, for choosing one in a form.</summary>
     public async Task<IReadOnlyList<FunctionDto>> FunctionsAsync(CancellationToken ct = default) =>
         await organisation.ListFunctionsAsync(ct);

@@ -17,4 +17,27 @@ public sealed class PaspoortUi(UiSession session, IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<PaspoortService>(), actor);
     }
+
+    /// <summary>
+    /// Runs a call and turns a broken rule into a message for the person; null when it succeeded. Refusals get a Dutch
+    /// explanation; other messages are the service's own.
+    /// </summary>
+    public static async Task<string?> TryAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return null;
+        }
+        catch (Crisis.Domain.RuleViolationException ex) when (ex.Kind == Crisis.Domain.ViolationKind.Forbidden)
+        {
+            return ex.Message.StartsWith("Nobody writes their own", StringComparison.Ordinal)
+                ? "Niemand registreert in zijn eigen paspoort; vraag een andere coördinator of oefenleider."
+                : "Dit is alleen voor coördinatoren en oefenleiders. Je eigen paspoort staat onder Mijn paspoort.";
+        }
+        catch (Crisis.Domain.RuleViolationException ex)
+        {
+            return ex.Message;
+        }
+    }
 }
