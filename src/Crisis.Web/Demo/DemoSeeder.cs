@@ -14,7 +14,9 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 /// Fills an empty database with the demo region: users for every role and a few incidents with a realistic log,
 /// one of them an exercise. Refuses a database that already has users.
 /// </summary>
-public sealed class DemoSeeder(UserAdministration users, IncidentService incidents, OrganisationService organisation, Roster.RosterDemo rosterDemo)
+public sealed class DemoSeeder(
+    UserAdministration users, IncidentService incidents, OrganisationService organisation,
+    Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort)
 {
     private static readonly (string Email, string Name, CrisisRole Role)[] People =
     [
@@ -83,6 +85,8 @@ public sealed class DemoSeeder(UserAdministration users, IncidentService inciden
         await incidents.AppendAsSystemAsync(drill.Id, new("inject", "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde.", null, null, null), ct);
         await Write(pim, drill.Id, "situation", "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
         await Write(lead, drill.Id, "info", "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
+
+        await paspoort.SeedAsync(ct);
 
         return Logins;
 

@@ -5,6 +5,7 @@ using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
+using Crisis.Web.Paspoort;
 
 namespace Crisis.Web.Platform;
 
@@ -19,6 +20,7 @@ public static class CrisisHost
             .AddOrganisation()
             .AddIncidents()
             .AddRoster()
+            .AddPaspoort()
             .AddCrisisUi();
 
     public static WebApplication MapCrisis(this WebApplication app)
@@ -28,6 +30,7 @@ public static class CrisisHost
         app.MapOrganisation();
         app.MapIncidents();
         app.MapRoster();
+        app.MapPaspoort();
         app.MapCrisisUi();
         return app;
     }

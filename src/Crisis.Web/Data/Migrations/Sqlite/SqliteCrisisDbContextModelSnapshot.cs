@@ -429,6 +429,120 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.Paspoort.PaspoortRecordRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoidsRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VoidsRecordId")
+                        .IsUnique();
+
+                    b.ToTable("paspoort_records", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Paspoort.PaspoortRequirementRow", b =>
+                {
+                    b.Property<string>("Function")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ValidForMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Function", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("paspoort_requirements", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.Roster.CalendarSubscriptionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -789,6 +903,24 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.HasOne("Crisis.Web.Organisation.MunicipalityRecord", null)
                         .WithMany()
                         .HasForeignKey("Municipality")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Paspoort.PaspoortRecordRow", b =>
+                {
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Paspoort.PaspoortRequirementRow", b =>
+                {
+                    b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("Function")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,0 +1,89 @@
+using Crisis.Domain.Paspoort;
+using Crisis.Web.Organisation;
+using NodaTime;
+
+namespace Crisis.Web.Paspoort;
+
+// The shapes of the Veiligheidspaspoort API (serialised camelCase). Kinds, statuses and results travel as their
+// wire names; dates as 2026-03-23, instants as 2026-11-22T10:15:00Z.
+
+public sealed record PersonRefDto(Guid Id, string Name);
+
+public sealed record RequirementDto(string Function, string Code, string Name, string Kind, int? ValidForMonths, int MinimumCount)
+{
+    public static RequirementDto From(Requirement r) =>
+        new(r.Function, r.Code, r.Name, r.Kind.ToWire(), r.ValidForMonths, r.MinimumCount);
+}
+
+/// <summary>One record. <see cref="VoidedBy"/> names the later record that corrected, confirmed or withdrew it.</summary>
+public sealed record RecordDto(
+    Guid Id,
+    Guid PersonId,
+    string Kind,
+    string Activity,
+    LocalDate Date,
+    string? Function,
+    string? Requirement,
+    string? Result,
+    string? Notes,
+    string Status,
+    PersonRefDto RecordedBy,
+    Instant RecordedAt,
+    Guid? VoidsRecordId,
+    Guid? VoidedBy,
+    Guid? IncidentId)
+{
+    internal static RecordDto From(PaspoortRecordRow r, Guid? voidedBy) =>
+        new(r.Id, r.PersonId, r.Kind.ToWire(), r.Activity, r.Date, r.Function, r.RequirementCode, r.Result?.ToWire(), r.Notes,
+            r.Status.ToWire(), new PersonRefDto(r.RecordedBy, r.RecordedByName), r.RecordedAt, r.VoidsRecordId, voidedBy, r.IncidentId);
+}
+
+public sealed record RequirementStatusDto(
+    string Code, string Name, string Kind, int? ValidForMonths, int MinimumCount, string Status, LocalDate? ValidUntil, IReadOnlyList<Guid> Evidence)
+{
+    public static RequirementStatusDto From(RequirementStatus s) =>
+        new(s.Requirement.Code, s.Requirement.Name, s.Requirement.Kind.ToWire(), s.Requirement.ValidForMonths, s.Requirement.MinimumCount,
+            s.Status.ToWire(), s.ValidUntil, s.Evidence);
+}
+
+public sealed record FunctionStatusDto(string Function, string Name, string Status, LocalDate? QualifiedUntil, IReadOnlyList<RequirementStatusDto> Requirements);
+
+/// <summary>The dossier vakbekwaamheid of one person on day <see cref="At"/>.</summary>
+public sealed record DossierDto(PersonDto Person, LocalDate At, IReadOnlyList<FunctionStatusDto> Functions, IReadOnlyList<RecordDto> Records);
+
+public sealed record MatrixCellDto(string Code, string Status, LocalDate? ValidUntil);
+
+public sealed record MatrixRowDto(PersonRefDto Person, string Municipality, string Status, IReadOnlyList<MatrixCellDto> Cells);
+
+public sealed record MatrixDto(string Function, string Name, LocalDate At, IReadOnlyList<RequirementDto> Requirements, IReadOnlyList<MatrixRowDto> Rows);
+
+public sealed record ExpiryItemDto(string Function, string Code, string Name, string Status, LocalDate ValidUntil, int DaysLeft);
+
+public sealed record PersonExpiriesDto(PersonRefDto Person, IReadOnlyList<ExpiryItemDto> Items);
+
+public sealed record AttendeeDto(PersonRefDto Person, Guid RecordId, string? Function, string? Result, string? Notes);
+
+public sealed record ActivityDto(string Kind, string Activity, LocalDate Date, Guid? IncidentId, IReadOnlyList<AttendeeDto> Attendees);
+
+/// <summary>Body of <c>POST /api/paspoort/requirements</c>.</summary>
+public sealed record CreateRequirementRequest(string? Function, string? Code, string? Name, string? Kind, int? ValidForMonths, int? MinimumCount);
+
+/// <summary>Body of <c>PUT /api/paspoort/requirements/{function}/{code}</c>: the new name, validity and minimum count.</summary>
+public sealed record ChangeRequirementRequest(string? Name, string? Kind, int? ValidForMonths, int? MinimumCount);
+
+/// <summary>Body of <c>POST /api/paspoort/records</c>; <see cref="VoidsRecordId"/> makes it a correction.</summary>
+public sealed record CreateRecordRequest(
+    Guid? PersonId, string? Kind, string? Activity, LocalDate? Date, string? Function = null, string? Requirement = null,
+    string? Result = null, string? Notes = null, Guid? VoidsRecordId = null);
+
+/// <summary>One person in an attendance list, with how they did.</summary>
+public sealed record AttendeeRequest(Guid? PersonId, string? Result = null, string? Notes = null);
+
+/// <summary>Body of <c>POST /api/paspoort/attendance</c>: one activity, many people, one record each.</summary>
+public sealed record AttendanceRequest(
+    string? Kind, string? Activity, LocalDate? Date, string? Function, string? Requirement, IReadOnlyList<AttendeeRequest>? People);
+
+public sealed record ConfirmRecordRequest(string? Result, string? Notes);
+
+/// <summary>Body of <c>POST /api/paspoort/records/{id}/withdraw</c>: <see cref="Notes"/> says why.</summary>
+public sealed record WithdrawRecordRequest(string? Notes);
