@@ -16,35 +16,21 @@ public enum ActivityKind
 /// <summary>Wire names (API) and Dutch labels (UI) of <see cref="ActivityKind"/>.</summary>
 public static class ActivityKinds
 {
-    private static readonly (ActivityKind Kind, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<ActivityKind> Names = new(
         (ActivityKind.Course, "course", "Cursus"),
         (ActivityKind.Training, "training", "Training"),
         (ActivityKind.Exercise, "exercise", "Oefening"),
-        (ActivityKind.Deployment, "deployment", "Inzet"),
-    ];
+        (ActivityKind.Deployment, "deployment", "Inzet"));
 
     /// <summary>All wire names, in the order of the enum: what the API accepts.</summary>
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
-    public static string ToWire(this ActivityKind kind) => Table.First(t => t.Kind == kind).Wire;
+    public static string ToWire(this ActivityKind kind) => Names.Wire(kind);
 
-    public static string ToDutch(this ActivityKind kind) => Table.First(t => t.Kind == kind).Dutch;
+    public static string ToDutch(this ActivityKind kind) => Names.Dutch(kind);
 
     /// <summary>Reads a wire name, ignoring case and surrounding white space.</summary>
-    public static bool TryParse(string? wire, out ActivityKind kind)
-    {
-        foreach (var t in Table)
-        {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = t.Kind;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out ActivityKind kind) => Names.TryParse(wire, out kind);
 
     /// <summary>Reads a required wire name or throws a 400 naming <paramref name="field"/>.</summary>
     internal static ActivityKind Parse(string? wire, string field)

@@ -22,33 +22,19 @@ public enum PaspoortStatus
 /// <summary>Wire names (API), Dutch labels (UI) and ordering of <see cref="PaspoortStatus"/>.</summary>
 public static class PaspoortStatuses
 {
-    private static readonly (PaspoortStatus Status, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<PaspoortStatus> Names = new(
         (PaspoortStatus.Current, "current", "Actueel"),
         (PaspoortStatus.Expiring, "expiring", "Verloopt binnenkort"),
         (PaspoortStatus.Expired, "expired", "Verlopen"),
-        (PaspoortStatus.Missing, "missing", "Ontbreekt"),
-    ];
+        (PaspoortStatus.Missing, "missing", "Ontbreekt"));
 
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
-    public static string ToWire(this PaspoortStatus status) => Table.First(t => t.Status == status).Wire;
+    public static string ToWire(this PaspoortStatus status) => Names.Wire(status);
 
-    public static string ToDutch(this PaspoortStatus status) => Table.First(t => t.Status == status).Dutch;
+    public static string ToDutch(this PaspoortStatus status) => Names.Dutch(status);
 
-    public static bool TryParse(string? wire, out PaspoortStatus status)
-    {
-        foreach (var t in Table)
-        {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = t.Status;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out PaspoortStatus status) => Names.TryParse(wire, out status);
 
     /// <summary>Qualified means current or expiring: an expiring person may still stand their shift.</summary>
     public static bool IsQualified(this PaspoortStatus status) => status is PaspoortStatus.Current or PaspoortStatus.Expiring;

@@ -17,32 +17,18 @@ public enum RecordResult
 /// <summary>Wire names (API) and Dutch labels (UI) of <see cref="RecordResult"/>.</summary>
 public static class RecordResults
 {
-    private static readonly (RecordResult Result, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<RecordResult> Names = new(
         (RecordResult.Passed, "passed", "Geslaagd"),
         (RecordResult.Failed, "failed", "Niet geslaagd"),
-        (RecordResult.Attended, "attended", "Deelgenomen"),
-    ];
+        (RecordResult.Attended, "attended", "Deelgenomen"));
 
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
-    public static string ToWire(this RecordResult result) => Table.First(t => t.Result == result).Wire;
+    public static string ToWire(this RecordResult result) => Names.Wire(result);
 
-    public static string ToDutch(this RecordResult result) => Table.First(t => t.Result == result).Dutch;
+    public static string ToDutch(this RecordResult result) => Names.Dutch(result);
 
-    public static bool TryParse(string? wire, out RecordResult result)
-    {
-        foreach (var t in Table)
-        {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                result = t.Result;
-                return true;
-            }
-        }
-        result = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out RecordResult result) => Names.TryParse(wire, out result);
 
     /// <summary>Whether a record with this result can be evidence: everything but a fail.</summary>
     public static bool Counts(this RecordResult? result) => result != RecordResult.Failed;

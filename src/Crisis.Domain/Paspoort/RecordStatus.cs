@@ -20,30 +20,16 @@ public enum RecordStatus
 /// <summary>Wire names (API) and Dutch labels (UI) of <see cref="RecordStatus"/>.</summary>
 public static class RecordStatuses
 {
-    private static readonly (RecordStatus Status, string Wire, string Dutch)[] Table =
-    [
+    private static readonly WireNames<RecordStatus> Names = new(
         (RecordStatus.Draft, "draft", "Concept"),
         (RecordStatus.Confirmed, "confirmed", "Bevestigd"),
-        (RecordStatus.Void, "void", "Ingetrokken"),
-    ];
+        (RecordStatus.Void, "void", "Ingetrokken"));
 
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
-    public static string ToWire(this RecordStatus status) => Table.First(t => t.Status == status).Wire;
+    public static string ToWire(this RecordStatus status) => Names.Wire(status);
 
-    public static string ToDutch(this RecordStatus status) => Table.First(t => t.Status == status).Dutch;
+    public static string ToDutch(this RecordStatus status) => Names.Dutch(status);
 
-    public static bool TryParse(string? wire, out RecordStatus status)
-    {
-        foreach (var t in Table)
-        {
-            if (string.Equals(t.Wire, wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = t.Status;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out RecordStatus status) => Names.TryParse(wire, out status);
 }
