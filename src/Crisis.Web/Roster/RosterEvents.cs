@@ -22,28 +22,9 @@ public sealed class RosterNotifier(ILogger<RosterNotifier> logger)
     public event Func<RosterChangeDto, Task>? Changed;
     public event Func<RosterAlertDto, Task>? GapsOpened;
 
-    internal Task PublishChangeAsync(RosterChangeDto change) => RaiseAsync(Changed, change);
+    internal Task PublishChangeAsync(RosterChangeDto change) => CircuitEvents.RaiseAsync(Changed, change, logger);
 
-    internal Task PublishGapsAsync(RosterAlertDto alert) => RaiseAsync(GapsOpened, alert);
-
-    private async Task RaiseAsync<T>(Func<T, Task>? handlers, T value)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<T, Task>>())
-        {
-            try
-            {
-                await handler(value);
-            }
-            catch (Exception ex)
-            {
-                RosterLog.SubscriberFailed(logger, ex);
-            }
-        }
-    }
+    internal Task PublishGapsAsync(RosterAlertDto alert) => CircuitEvents.RaiseAsync(GapsOpened, alert, logger);
 }
 
 /// <summary>Every node consumes the event and tells its own hub clients and circuits: the people involved and coordinators.</summary>
@@ -74,10 +55,4 @@ public sealed class RosterGapsOpenedConsumer(
         await hub.Clients.Group(CrisisHub.CoordinatorsGroup).AlertRaised(context.Message.Alert);
         await notifier.PublishGapsAsync(context.Message.Alert);
     }
-}
-
-internal static partial class RosterLog
-{
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A Blazor subscriber failed to take a roster event")]
-    public static partial void SubscriberFailed(ILogger logger, Exception ex);
 }
