@@ -37,6 +37,8 @@ public sealed class DemoSeeder(
         }
         var system = Actor.System("seed-demo");
         await SeedRegionAsync(system, ct);
+        // The paspoort first: the roster demo rotates only people who are qualified, as a coordinator would.
+        await paspoort.SeedAsync(ct);
         await rosterDemo.SeedAsync(ct);
         var actors = new Dictionary<string, Actor>();
         foreach (var (email, name, role) in People)
@@ -85,8 +87,6 @@ public sealed class DemoSeeder(
         await incidents.AppendAsSystemAsync(drill.Id, new("inject", "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde.", null, null, null), ct);
         await Write(pim, drill.Id, "situation", "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
         await Write(lead, drill.Id, "info", "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
-
-        await paspoort.SeedAsync(ct);
 
         return Logins;
 

@@ -13,7 +13,8 @@ namespace Crisis.Web.Roster;
 /// functions from their pools, some leave, an accepted swap and an open one, and deliberately one gap and one
 /// conflict so that the coverage overview has something to show.
 /// </summary>
-public sealed class RosterDemo(RosterService roster, CrisisDbContext db, IClock clock, DateTimeZone zone)
+public sealed class RosterDemo(
+    RosterService roster, CrisisDbContext db, IClock clock, DateTimeZone zone, IEnumerable<IRosterQualificationRule> rules)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -29,11 +30,19 @@ public sealed class RosterDemo(RosterService roster, CrisisDbContext db, IClock 
         var weeks = (int)(Period.DaysBetween(from, until) / 7) + 1;
 
         var people = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).ToListAsync(ct);
+        var qualifiedToday = await QualifiedOnAsync(people, today, ct);
         var taken = new HashSet<(Guid, int)>();
         foreach (var function in FunctionCatalogue.KeyFunctions)
         {
-            var pool = people.Where(p => p.Functions.Any(f => f.FunctionCode == function.Code))
+            var holders = people.Where(p => p.Functions.Any(f => f.FunctionCode == function.Code))
                 .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Id).ToList();
+            // Rotate the people qualified today (someone whose paspoort lapses later in the quarter then shows as a
+            // conflict, as it would for a real planner); a pool with none keeps everyone.
+            var pool = holders.Where(id => qualifiedToday(function.Code, id)).ToList();
+            if (pool.Count == 0)
+            {
+                pool = holders;
+            }
             if (pool.Count == 0)
             {
                 continue;
@@ -111,4 +120,19 @@ public sealed class RosterDemo(RosterService roster, CrisisDbContext db, IClock 
     }
 
     private static Actor As(PersonRecord person, CrisisRole role) => new(Guid.Empty, person.Name, person.Email, role, "seed-demo");
+
+    /// <summary>Whether every registered qualification rule (e.g. the paspoort) holds for a person all day on <paramref name="day"/>.</summary>
+    private async Task<Func<string, Guid, bool>> QualifiedOnAsync(IReadOnlyCollection<PersonRecord> people, LocalDate day, CancellationToken ct)
+    {
+        var during = new Interval(day.AtStartOfDayInZone(zone).ToInstant(), day.PlusDays(1).AtStartOfDayInZone(zone).ToInstant());
+        var functions = FunctionCatalogue.KeyFunctions.Select(f => f.Code).ToList();
+        var ids = people.Select(p => p.Id).ToList();
+        var answers = new List<Crisis.Domain.Roster.Qualification>();
+        foreach (var rule in rules)
+        {
+            answers.Add(await rule.LoadAsync(functions, ids, during, ct));
+        }
+        return (function, person) => answers.All(q =>
+            q(function, person, during).Aggregate(Duration.Zero, (sum, i) => sum + i.Duration) >= during.Duration);
+    }
 }
