@@ -44,6 +44,16 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
         }
     }
 
+    /// <summary>
+    /// Records a refusal and returns the 403 to throw: <c>throw await audit.DenyAsync(…)</c>. Every feature refuses
+    /// this way, so no denial goes unaudited.
+    /// </summary>
+    public async Task<Crisis.Domain.RuleViolationException> DenyAsync(Actor? actor, string action, string? target, string message)
+    {
+        await RecordAsync(actor, action, target, AuditOutcome.Denied, message);
+        return Crisis.Domain.RuleViolationException.Forbidden(message);
+    }
+
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }
 

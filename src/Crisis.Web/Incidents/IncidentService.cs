@@ -249,7 +249,6 @@ public sealed class IncidentService(
 
     private async Task DenyAsync(Actor actor, string action, Guid? id, string message)
     {
-        await audit.RecordAsync(actor, action, id is null ? null : $"incident/{id}", AuditOutcome.Denied, message);
-        throw RuleViolationException.Forbidden(message);
+        throw await audit.DenyAsync(actor, action, id is null ? null : $"incident/{id}", message);
     }
 }

@@ -165,8 +165,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
     {
         if (!actor.IsCoordinator)
         {
-            await audit.RecordAsync(actor, action, null, AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, action, null, message);
         }
     }
 }

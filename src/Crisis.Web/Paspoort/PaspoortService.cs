@@ -364,8 +364,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         if (!PaspoortAccess.CanRead(actor.Role, own, personId))
         {
             const string message = "You may read only your own paspoort; coordinators and exercise leads read everyone's.";
-            await audit.RecordAsync(actor, "paspoort.read", $"person/{personId}", AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, "paspoort.read", $"person/{personId}", message);
         }
         var person = await organisation.GetPersonAsync(personId, ct);
         return await BuildDossierAsync(person, at ?? Today, ct);
@@ -584,8 +583,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         if (!PaspoortAccess.CanManageRequirements(actor.Role))
         {
             const string message = "Only coordinators set the requirements of functions.";
-            await audit.RecordAsync(actor, action, null, AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, action, null, message);
         }
     }
 
@@ -594,8 +592,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         if (!PaspoortAccess.CanSeeOverviews(actor.Role))
         {
             const string message = "Only coordinators and exercise leads see everyone's paspoort; you can open your own under Mijn paspoort.";
-            await audit.RecordAsync(actor, action, null, AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, action, null, message);
         }
     }
 

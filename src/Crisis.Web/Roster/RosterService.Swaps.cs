@@ -150,8 +150,7 @@ public sealed partial class RosterService
         if (me is null)
         {
             const string message = "Only people on the region's roster can swap shifts; your account has no person with its email address.";
-            await audit.RecordAsync(actor, action, null, AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, action, null, message);
         }
         return me;
     }

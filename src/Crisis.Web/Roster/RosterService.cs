@@ -508,8 +508,7 @@ public sealed partial class RosterService(
     {
         if (!actor.IsCoordinator)
         {
-            await audit.RecordAsync(actor, action, target, AuditOutcome.Denied, message);
-            throw RuleViolationException.Forbidden(message);
+            throw await audit.DenyAsync(actor, action, target, message);
         }
     }
 
@@ -519,8 +518,7 @@ public sealed partial class RosterService(
         {
             return;
         }
-        await audit.RecordAsync(actor, action, $"person/{person.Id}", AuditOutcome.Denied, message);
-        throw RuleViolationException.Forbidden(message);
+        throw await audit.DenyAsync(actor, action, $"person/{person.Id}", message);
     }
 
     /// <summary>Runs a domain step and writes its refusal to the audit trail when the rule says the caller may not.</summary>
