@@ -16,19 +16,21 @@ public enum ViolationKind
 }
 
 /// <summary>
-/// A request that breaks a rule of the domain. The message is written for the person who made the
-/// request: it says what was wrong and, where it can, what would be right.
+/// A request that breaks a rule of the domain: the refusal's code and arguments (<see cref="Phrase"/>), which each
+/// adapter renders for the person who made the request, saying what was wrong and, where it can, what would be right.
+/// Raised through <see cref="RefusalCode.Raise"/>; never built from a message text.
 /// </summary>
-public sealed class RuleViolationException(ViolationKind kind, string message, string? field = null)
-    : Exception(message)
+public sealed class RuleViolationException(ViolationKind kind, Phrase phrase, string? field = null)
+    : Exception(phrase.ToString())
 {
     public ViolationKind Kind { get; } = kind;
 
+    /// <summary>The refusal's code and arguments.</summary>
+    public Phrase Phrase { get; } = phrase;
+
+    /// <summary>The stable code of the refusal, e.g. <c>roster.shift-skipped-time</c>.</summary>
+    public string Code => Phrase.Code.Code;
+
     /// <summary>The input field at fault, in the API's camelCase, when there is one.</summary>
     public string? Field { get; } = field;
-
-    public static RuleViolationException Invalid(string message, string? field = null) => new(ViolationKind.Invalid, message, field);
-    public static RuleViolationException Forbidden(string message) => new(ViolationKind.Forbidden, message);
-    public static RuleViolationException NotFound(string message) => new(ViolationKind.NotFound, message);
-    public static RuleViolationException Conflict(string message) => new(ViolationKind.Conflict, message);
 }

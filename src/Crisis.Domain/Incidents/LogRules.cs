@@ -17,21 +17,21 @@ public static class LogRules
     {
         if (string.IsNullOrWhiteSpace(kind))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"Give the kind of entry: one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
         }
         if (!LogEntryKinds.TryParse(kind, out var parsed))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Shorten(kind)}' is not a kind of log entry; use one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
         }
         if (parsed == LogEntryKind.Inject && !exercise)
         {
-            throw RuleViolationException.Invalid("Injects belong to exercises; this is a real incident.", "kind");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Injects belong to exercises; this is a real incident.", "kind");
         }
         if (parsed is LogEntryKind.Inject or LogEntryKind.System && !systemWriter)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"Entries of kind '{parsed.ToWire()}' are written by Crisis itself, not by people.", "kind");
         }
 
@@ -40,22 +40,22 @@ public static class LogRules
         string? normalizedTeam = null;
         if (!string.IsNullOrWhiteSpace(team))
         {
-            normalizedTeam = Teams.Normalize(team) ?? throw RuleViolationException.Invalid(
+            normalizedTeam = Teams.Normalize(team) ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Shorten(team)}' is not a team; use one of {string.Join(", ", Teams.All)}, or leave it out for the column as a whole.", "team");
         }
 
         if (correctsSeq is { } c && kindOfEntry(c) is null)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"correctsSeq {c} does not name an entry of this incident.", "correctsSeq");
         }
         if (completesSeq is { } d)
         {
-            var target = kindOfEntry(d) ?? throw RuleViolationException.Invalid(
+            var target = kindOfEntry(d) ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"completesSeq {d} does not name an entry of this incident.", "completesSeq");
             if (target != LogEntryKind.Action)
             {
-                throw RuleViolationException.Invalid(
+                throw LegacyRefusals.Of(ViolationKind.Invalid, 
                     $"completesSeq {d} names an entry of kind '{target.ToWire()}'; only actions can be completed.", "completesSeq");
             }
         }
@@ -68,11 +68,11 @@ public static class LogRules
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("The text of an entry cannot be empty.", "text");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The text of an entry cannot be empty.", "text");
         }
         if (trimmed.Length > MaxTextLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The text is {trimmed.Length} characters long; an entry holds at most {MaxTextLength}.", "text");
         }
         return trimmed;
@@ -83,11 +83,11 @@ public static class LogRules
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("An incident needs a title.", "title");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "An incident needs a title.", "title");
         }
         if (trimmed.Length > MaxTitleLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The title is {trimmed.Length} characters long; at most {MaxTitleLength} are allowed.", "title");
         }
         return trimmed;
@@ -102,7 +102,7 @@ public static class LogRules
         }
         if (trimmed.Length > MaxMunicipalityLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The municipality name is {trimmed.Length} characters long; at most {MaxMunicipalityLength} are allowed.", "municipality");
         }
         return trimmed;
@@ -113,7 +113,7 @@ public static class LogRules
         var value = level ?? 0;
         if (!GripLevel.IsValid(value))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"GRIP level {value} does not exist; use {GripLevel.Min} (no GRIP) to {GripLevel.Max}.", "grip");
         }
         return value;

@@ -20,11 +20,11 @@ public static partial class OrganisationRules
         var trimmed = code?.Trim().ToUpperInvariant() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("Give the function's code, e.g. OVD-BZ.", field);
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the function's code, e.g. OVD-BZ.", field);
         }
         if (trimmed.Length < 2 || trimmed.Length > MaxCodeLength || !CodePattern().IsMatch(trimmed))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Shorten(code!)}' is not a valid function code: use 2 to {MaxCodeLength} letters, digits and single dashes, e.g. OVD-BZ.", field);
         }
         return trimmed;
@@ -35,11 +35,11 @@ public static partial class OrganisationRules
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("A name is required.", field);
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A name is required.", field);
         }
         if (trimmed.Length > MaxNameLength)
         {
-            throw RuleViolationException.Invalid($"The name is {trimmed.Length} characters long; at most {MaxNameLength} are allowed.", field);
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"The name is {trimmed.Length} characters long; at most {MaxNameLength} are allowed.", field);
         }
         return trimmed;
     }
@@ -49,7 +49,7 @@ public static partial class OrganisationRules
         var value = minimum ?? 1;
         if (value is < 0 or > MaxMinimumOnCall)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"minimumOnCall {value} is out of range; use 0 (no on-call duty) to {MaxMinimumOnCall}.", "minimumOnCall");
         }
         return value;
@@ -60,7 +60,7 @@ public static partial class OrganisationRules
         var trimmed = email?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > 256 || !EmailPattern().IsMatch(trimmed))
         {
-            throw RuleViolationException.Invalid($"'{Shorten(email ?? "")}' is not a valid email address.", "email");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(email ?? "")}' is not a valid email address.", "email");
         }
         return trimmed;
     }

@@ -37,12 +37,12 @@ public static class ActivityKinds
     {
         if (string.IsNullOrWhiteSpace(wire))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"Give the kind of activity: one of {string.Join(", ", WireNames)}.", field);
         }
         if (!TryParse(wire, out var kind))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Text.Shorten(wire)}' is not a kind of activity; use one of {string.Join(", ", WireNames)}.", field);
         }
         return kind;

@@ -34,7 +34,7 @@ public static class PaspoortAccess
         {
             return;
         }
-        throw RuleViolationException.Forbidden(ownPersonId == subjectPersonId && role is CrisisRole.Coordinator or CrisisRole.ExerciseLead
+        throw LegacyRefusals.Of(ViolationKind.Forbidden, ownPersonId == subjectPersonId && role is CrisisRole.Coordinator or CrisisRole.ExerciseLead
             ? "Nobody writes their own paspoort records; ask another coordinator or exercise lead."
             : "Only coordinators and exercise leads write paspoort records.");
     }

@@ -67,7 +67,7 @@ public static class PaspoortOverviews
     {
         if (horizonDays < 0)
         {
-            throw RuleViolationException.Invalid($"The horizon cannot be negative; {horizonDays} days is.", "days");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"The horizon cannot be negative; {horizonDays} days is.", "days");
         }
         var requirementList = requirements.ToList();
         var byPerson = records.ToLookup(r => r.PersonId);

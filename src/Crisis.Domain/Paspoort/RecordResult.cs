@@ -42,7 +42,7 @@ public static class RecordResults
         }
         if (!TryParse(wire, out var result))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Text.Shorten(wire)}' is not a result; use one of {string.Join(", ", WireNames)}, or leave it out.", "result");
         }
         return result;

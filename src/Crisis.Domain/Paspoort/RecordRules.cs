@@ -33,7 +33,7 @@ public static class RecordRules
     {
         if (request.PersonId == Guid.Empty)
         {
-            throw RuleViolationException.Invalid("Say whose record this is.", "personId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Say whose record this is.", "personId");
         }
         var kind = ActivityKinds.Parse(request.Kind, "kind");
         var activity = ValidateActivity(request.Activity);
@@ -68,12 +68,12 @@ public static class RecordRules
     {
         if (draft.Status != RecordStatus.Draft)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"Only drafts are confirmed; this record is {draft.Status.ToWire()}.", "recordId");
         }
         if (string.IsNullOrWhiteSpace(result))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"Confirming says how it went: give a result, one of {string.Join(", ", RecordResults.WireNames)}.", "result");
         }
         var parsedResult = RecordResults.ParseOptional(result);
@@ -105,7 +105,7 @@ public static class RecordRules
     {
         var target = EnsureVoidable(recordId, personId, recordsOfPerson);
         var trimmedReason = ValidateNotes(reason)
-            ?? throw RuleViolationException.Invalid("Say why the record is withdrawn.", "notes");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, "Say why the record is withdrawn.", "notes");
         return target with
         {
             Id = stamp.Id,
@@ -124,11 +124,11 @@ public static class RecordRules
         var trimmed = activity?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("Name the activity, such as \"LCMS-training voorjaar\".", "activity");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Name the activity, such as \"LCMS-training voorjaar\".", "activity");
         }
         if (trimmed.Length > MaxActivityLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The activity is {trimmed.Length} characters long; at most {MaxActivityLength} are allowed.", "activity");
         }
         return trimmed;
@@ -140,7 +140,7 @@ public static class RecordRules
         var trimmed = Text.TrimToNull(notes);
         if (trimmed is { Length: > MaxNotesLength })
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The notes are {trimmed.Length} characters long; at most {MaxNotesLength} are allowed.", "notes");
         }
         return trimmed;
@@ -155,16 +155,16 @@ public static class RecordRules
     {
         if (date is not { } value)
         {
-            throw RuleViolationException.Invalid("Give the date of the activity.", "date");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the date of the activity.", "date");
         }
         if (value > today)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{Iso(value)} is in the future; record an activity once it has taken place (today is {Iso(today)}).", "date");
         }
         if (value < EarliestDate)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{Iso(value)} is before {Iso(EarliestDate)}; check the year.", "date");
         }
         return value;
@@ -198,11 +198,11 @@ public static class RecordRules
         var named = requirements.Where(r => Text.SameCode(r.Code, code)).ToList();
         if (named.Count == 0)
         {
-            throw RuleViolationException.Invalid($"There is no requirement {code}.", "requirement");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no requirement {code}.", "requirement");
         }
         if (function is not null && !named.Any(r => Text.SameCode(r.Function, function)))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{code} is not a requirement of {function}; it belongs to {string.Join(", ", named.Select(r => r.Function))}.",
                 "requirement");
         }
@@ -210,7 +210,7 @@ public static class RecordRules
         var required = named[0].Kind;
         if (!Evidence.KindMeets(kind, required))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{code} asks for a {required.ToWire()}; a {kind.ToWire()} cannot meet it.", "kind");
         }
         return code;
@@ -225,16 +225,16 @@ public static class RecordRules
     private static PaspoortRecord EnsureVoidable(Guid recordId, Guid personId, IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
     {
         var target = recordsOfPerson.FirstOrDefault(r => r.Id == recordId && r.PersonId == personId)
-            ?? throw RuleViolationException.Invalid(
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"voidsRecordId {recordId} does not name a record of this person.", "voidsRecordId");
         if (target.Status == RecordStatus.Void)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 "A withdrawal cannot itself be voided; record the activity again instead.", "voidsRecordId");
         }
         if (recordsOfPerson.FirstOrDefault(r => r.VoidsRecordId == recordId && r.PersonId == personId) is { } earlier)
         {
-            throw RuleViolationException.Conflict(
+            throw LegacyRefusals.Of(ViolationKind.Conflict, 
                 $"Record {recordId} was already voided by record {earlier.Id}; correct that one instead.");
         }
         return target;

@@ -56,42 +56,42 @@ public static partial class RequirementRules
         IReadOnlyCollection<string> knownFunctions, IReadOnlyCollection<Requirement> existing)
     {
         var knownFunction = ValidateFunction(function, knownFunctions, "function")
-            ?? throw RuleViolationException.Invalid("Give the function this requirement belongs to.", "function");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the function this requirement belongs to.", "function");
         var normalizedCode = ValidateCode(code);
         var trimmedName = name?.Trim() ?? "";
         if (trimmedName.Length == 0)
         {
-            throw RuleViolationException.Invalid("A requirement needs a name people recognise.", "name");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A requirement needs a name people recognise.", "name");
         }
         if (trimmedName.Length > MaxNameLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The name is {trimmedName.Length} characters long; at most {MaxNameLength} are allowed.", "name");
         }
         var parsedKind = ActivityKinds.Parse(kind, "kind");
         if (validForMonths is { } months && months is < MinValidForMonths or > MaxValidForMonths)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"validForMonths must be {MinValidForMonths} to {MaxValidForMonths} months, or left out when once is enough; {months} is not.",
                 "validForMonths");
         }
         var count = minimumCount ?? 1;
         if (count is < MinMinimumCount or > MaxMinimumCount)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"minimumCount must be {MinMinimumCount} to {MaxMinimumCount}; {count} is not.", "minimumCount");
         }
 
         if (existing.Any(r => Text.SameCode(r.Function, knownFunction) && Text.SameCode(r.Code, normalizedCode)))
         {
-            throw RuleViolationException.Conflict(
+            throw LegacyRefusals.Of(ViolationKind.Conflict, 
                 $"{knownFunction} already has a requirement {normalizedCode}.");
         }
         // A record naming a code counts for that code under every function, so the code must mean the
         // same kind of activity everywhere; otherwise one training could satisfy an exercise requirement.
         if (existing.FirstOrDefault(r => Text.SameCode(r.Code, normalizedCode) && r.Kind != parsedKind) is { } clash)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{normalizedCode} is a {clash.Kind.ToWire()} requirement for {clash.Function}; the same code must be the same kind of activity everywhere. Use another code.",
                 "code");
         }
@@ -104,18 +104,18 @@ public static partial class RequirementRules
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw RuleViolationException.Invalid("Give the requirement a code, such as OVD-BASIS.", field);
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the requirement a code, such as OVD-BASIS.", field);
         }
         if (trimmed.Length is < MinCodeLength or > MaxCodeLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"A requirement code is {MinCodeLength} to {MaxCodeLength} characters long; '{Text.Shorten(trimmed)}' has {trimmed.Length}.", field);
         }
         // Checked before upper-casing: ToUpperInvariant turns 'ı' and 'ſ' into ASCII 'I' and 'S', which would
         // let look-alike codes in.
         if (!CodePattern().IsMatch(trimmed))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Text.Shorten(trimmed)}' is not a usable code: use letters A-Z, digits and single dashes between them, such as LCMS-TRAINING.", field);
         }
         return trimmed.ToUpperInvariant();
@@ -133,7 +133,7 @@ public static partial class RequirementRules
             return null;
         }
         return knownFunctions.FirstOrDefault(f => Text.SameCode(f, trimmed))
-            ?? throw RuleViolationException.Invalid(
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{Text.Shorten(trimmed)}' is not a function; use one of {string.Join(", ", knownFunctions)}.", field);
     }
 

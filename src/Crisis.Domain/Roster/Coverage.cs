@@ -87,7 +87,7 @@ public static class Coverage
         }
         if (period.End <= period.Start)
         {
-            throw RuleViolationException.Invalid("The period must end after it starts.", "to");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The period must end after it starts.", "to");
         }
         return period;
     }

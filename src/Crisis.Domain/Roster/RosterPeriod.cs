@@ -43,12 +43,12 @@ public sealed record RosterPeriod
         ArgumentNullException.ThrowIfNull(zone);
         if (to <= from)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The period must end after it starts; {LocalDatePattern.Iso.Format(to)} is not after {LocalDatePattern.Iso.Format(from)}.", "to");
         }
         if (Period.DaysBetween(from, to) > MaxDays)
         {
-            throw RuleViolationException.Invalid($"A period can be at most {MaxDays} days long.", "to");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"A period can be at most {MaxDays} days long.", "to");
         }
         return new RosterPeriod(from, to, zone);
     }

@@ -43,27 +43,27 @@ public sealed record Rotation
     {
         if (string.IsNullOrWhiteSpace(function))
         {
-            throw RuleViolationException.Invalid("A rotation needs the function it staffs.", "function");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A rotation needs the function it staffs.", "function");
         }
         ArgumentNullException.ThrowIfNull(pool);
         if (pool.Count == 0)
         {
-            throw RuleViolationException.Invalid("A rotation needs at least one person in its pool.", "pool");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A rotation needs at least one person in its pool.", "pool");
         }
         if (pool.Any(p => p == Guid.Empty))
         {
-            throw RuleViolationException.Invalid("Every person in the pool must be named.", "pool");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Every person in the pool must be named.", "pool");
         }
         ArgumentNullException.ThrowIfNull(shiftLength);
         if (shiftLength.Years != 0 || shiftLength.Months != 0)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 "Give the shift length in weeks, days or hours; months and years have no fixed length.", "shiftLength");
         }
         var ticks = shiftLength.Normalize().ToDuration().BclCompatibleTicks;
         if (ticks < MinShiftLength.BclCompatibleTicks || ticks > ShiftTimes.MaxLength.BclCompatibleTicks)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"A rotation's shifts must last from 1 hour to {ShiftTimes.MaxLength.Days} days; {PeriodPattern.NormalizingIso.Format(shiftLength)} was given.",
                 "shiftLength");
         }
@@ -81,7 +81,7 @@ public sealed record Rotation
     {
         if (handoverDay == IsoDayOfWeek.None)
         {
-            throw RuleViolationException.Invalid("Give the weekday of the handover.", "handoverDay");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the weekday of the handover.", "handoverDay");
         }
         var first = startingOn.With(DateAdjusters.NextOrSame(handoverDay)).At(handoverTime);
         return Create(function, pool, first, Period.FromWeeks(weeks));

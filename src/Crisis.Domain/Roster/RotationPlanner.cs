@@ -81,7 +81,7 @@ public static class RotationPlanner
         {
             if (!string.Equals(shift.Function, rotation.Function, StringComparison.Ordinal))
             {
-                throw RuleViolationException.Invalid(
+                throw LegacyRefusals.Of(ViolationKind.Invalid, 
                     $"Shift {shift.Id} is for {shift.Function}; a rotation of {rotation.Function} can only regenerate shifts of {rotation.Function}.",
                     "shifts");
             }

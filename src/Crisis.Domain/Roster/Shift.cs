@@ -30,7 +30,7 @@ public sealed record Shift(Guid Id, string Function, Guid PersonId, Instant Star
     // An empty or inverted shift would silently count as nothing in coverage; refuse it where it is made.
     public Instant End { get; init; } = End > Start
         ? End
-        : throw RuleViolationException.Invalid("A shift must end after it starts.", "end");
+        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A shift must end after it starts.", "end");
 
     public Interval Interval => new(Start, End);
 
@@ -50,7 +50,7 @@ public sealed record PlannedShift(string Function, Guid PersonId, Instant Start,
 {
     public Instant End { get; init; } = End > Start
         ? End
-        : throw RuleViolationException.Invalid("A shift must end after it starts.", "end");
+        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A shift must end after it starts.", "end");
 
     public Interval Interval => new(Start, End);
 
@@ -64,7 +64,7 @@ public sealed record Unavailability(Guid PersonId, Instant Start, Instant End, s
 {
     public Instant End { get; init; } = End > Start
         ? End
-        : throw RuleViolationException.Invalid("A period of unavailability must end after it starts.", "end");
+        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A period of unavailability must end after it starts.", "end");
 
     public Interval Interval => new(Start, End);
 }

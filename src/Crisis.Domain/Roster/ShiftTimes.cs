@@ -46,7 +46,7 @@ public static class ShiftTimes
         ArgumentNullException.ThrowIfNull(zone);
         if (end <= start)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"A shift must end after it starts; it starts {Format(start)} and ends {Format(end)}.", "end");
         }
         var startInstant = ResolveStrict(start, zone, "start");
@@ -55,12 +55,12 @@ public static class ShiftTimes
         // is never an earlier instant; the check stays because a zone's rules are data, not a promise.
         if (endInstant <= startInstant)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"A shift must end after it starts; in {zone.Id} {Format(end)} is not later than {Format(start)}.", "end");
         }
         if (endInstant - startInstant > MaxLength)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"A shift from {Format(start)} to {Format(end)} is longer than the {MaxLength.Days} days a shift may last.", "end");
         }
         return new ResolvedShiftTimes(start, end, startInstant, endInstant);
@@ -77,7 +77,7 @@ public static class ShiftTimes
         var mapping = zone.MapLocal(local);
         return mapping.Count switch
         {
-            0 => throw RuleViolationException.Invalid(SkippedMessage(local, zone, mapping), field),
+            0 => throw LegacyRefusals.Of(ViolationKind.Invalid, SkippedMessage(local, zone, mapping), field),
             _ => mapping.First().ToInstant(),
         };
     }

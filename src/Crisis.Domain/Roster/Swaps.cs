@@ -58,31 +58,31 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(shift);
         if (requesterId != shift.PersonId)
         {
-            throw RuleViolationException.Forbidden("Only the person on a shift can ask someone else to take it.");
+            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person on a shift can ask someone else to take it.");
         }
         if (askedPersonId == Guid.Empty)
         {
-            throw RuleViolationException.Invalid("Name the person you ask to take the shift.", "askedPersonId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Name the person you ask to take the shift.", "askedPersonId");
         }
         if (askedPersonId == requesterId)
         {
-            throw RuleViolationException.Invalid("You cannot ask yourself to take your own shift.", "askedPersonId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "You cannot ask yourself to take your own shift.", "askedPersonId");
         }
         var start = partStart ?? shift.Start;
         var end = partEnd ?? shift.End;
         if (end <= start)
         {
-            throw RuleViolationException.Invalid("The part of the shift to swap must end after it starts.", "end");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The part of the shift to swap must end after it starts.", "end");
         }
         if (start < shift.Start || end > shift.End)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"The part to swap ({Format(start)} to {Format(end)}) must lie within the shift ({Format(shift.Start)} to {Format(shift.End)}).",
                 start < shift.Start ? "start" : "end");
         }
         if (end <= now)
         {
-            throw RuleViolationException.Invalid("That part of the shift is already over; there is nothing left to swap.", "end");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "That part of the shift is already over; there is nothing left to swap.", "end");
         }
         return new SwapRequest(id, shift.Id, shift.Function, requesterId, askedPersonId, start, end, SwapStatus.Requested, now);
     }
@@ -107,16 +107,16 @@ public static class Swaps
         }
         if (actingPersonId != request.AskedPersonId)
         {
-            throw RuleViolationException.Forbidden("Only the person who was asked can accept a swap.");
+            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who was asked can accept a swap.");
         }
         EnsureOpen(request);
         if (shift.PersonId != request.RequesterId || request.Start < shift.Start || request.End > shift.End)
         {
-            throw RuleViolationException.Conflict("The shift has changed since this swap was asked for; ask again.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, "The shift has changed since this swap was asked for; ask again.");
         }
         if (request.End <= now)
         {
-            throw RuleViolationException.Conflict("That part of the shift is already over; there is nothing left to swap.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, "That part of the shift is already over; there is nothing left to swap.");
         }
 
         var handover = Instant.Max(request.Start, now);
@@ -140,7 +140,7 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(request);
         if (actingPersonId != request.AskedPersonId)
         {
-            throw RuleViolationException.Forbidden("Only the person who was asked can decline a swap.");
+            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who was asked can decline a swap.");
         }
         EnsureOpen(request);
         return request with { Status = SwapStatus.Declined, DecidedAt = now };
@@ -152,7 +152,7 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(request);
         if (actingPersonId != request.RequesterId)
         {
-            throw RuleViolationException.Forbidden("Only the person who asked for a swap can cancel it.");
+            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who asked for a swap can cancel it.");
         }
         EnsureOpen(request);
         return request with { Status = SwapStatus.Cancelled, DecidedAt = now };
@@ -162,7 +162,7 @@ public static class Swaps
     {
         if (!request.IsOpen)
         {
-            throw RuleViolationException.Conflict(
+            throw LegacyRefusals.Of(ViolationKind.Conflict, 
                 $"This swap request was already {request.Status.ToString().ToLowerInvariant()}; it can no longer change.");
         }
     }

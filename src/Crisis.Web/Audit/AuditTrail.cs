@@ -1,3 +1,4 @@
+using Crisis.Domain;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using NodaTime;
@@ -45,14 +46,20 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
     }
 
     /// <summary>
-    /// Records a refusal and returns the 403 to throw: <c>throw await audit.DenyAsync(…)</c>. Every feature refuses
-    /// this way, so no denial goes unaudited.
+    /// Records a refusal (its code and arguments) and returns it to throw: <c>throw await audit.RefuseAsync(actor,
+    /// "shift.create", target, RosterRefusals.CoordinatorsOnly.Raise())</c>. The one way every feature refuses, so no
+    /// denial goes unaudited: a forbidden action is recorded as denied, any other refusal as rejected.
     /// </summary>
-    public async Task<Crisis.Domain.RuleViolationException> DenyAsync(Actor? actor, string action, string? target, string message)
+    public async Task<RuleViolationException> RefuseAsync(Actor? actor, string action, string? target, RuleViolationException refusal)
     {
-        await RecordAsync(actor, action, target, AuditOutcome.Denied, message);
-        return Crisis.Domain.RuleViolationException.Forbidden(message);
+        var outcome = refusal.Kind == ViolationKind.Forbidden ? AuditOutcome.Denied : AuditOutcome.Rejected;
+        await RecordAsync(actor, action, target, outcome, refusal.Phrase.ToString());
+        return refusal;
     }
+
+    // TRANSITION ONLY (issue 7): a denial with an English sentence; features move to RefuseAsync with a code.
+    public Task<RuleViolationException> DenyAsync(Actor? actor, string action, string? target, string message) =>
+        RefuseAsync(actor, action, target, LegacyRefusals.Of(ViolationKind.Forbidden, message));
 
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }

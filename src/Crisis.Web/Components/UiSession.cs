@@ -1,16 +1,18 @@
 using Crisis.Domain;
 using Crisis.Web.Identity;
-using Crisis.Web.Incidents;
+using Crisis.Web.Platform;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Crisis.Web.Components;
 
 /// <summary>
-/// What a Blazor circuit needs to call the features as the signed-in person. A circuit lives for as long as
-/// the page is open, so each call gets a service scope (and database context) of its own: a live update and a
-/// click can then never share a context.
+/// The one way a page calls a feature: as the signed-in person, in a service scope (and database context) of its own
+/// per call, since a circuit lives as long as the page is open and a live update and a click must never share a
+/// context. Refusals come back as Dutch sentences from the features' phrase tables (<see cref="Phrasebook"/>), so no
+/// English text can reach a page.
 /// </summary>
-public sealed class UiSession(AuthenticationStateProvider auth, IServiceScopeFactory scopes)
+public sealed partial class UiSession(
+    AuthenticationStateProvider auth, IServiceScopeFactory scopes, Phrasebook phrases, ILogger<UiSession> logger)
 {
     /// <summary>The address the circuit was opened from, set by the root component during the first request.</summary>
     public string Origin { get; set; } = "ui";
@@ -21,14 +23,7 @@ public sealed class UiSession(AuthenticationStateProvider auth, IServiceScopeFac
         return Actor.FromPrincipal(state.User, Origin);
     }
 
-    public async Task<T> IncidentsAsync<T>(Func<IncidentService, Actor, Task<T>> call)
-    {
-        var actor = await ActorAsync();
-        await using var scope = scopes.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<IncidentService>(), actor);
-    }
-
-    /// <summary>Calls a feature service of any kind in a fresh scope, as the signed-in person.</summary>
+    /// <summary>Calls a feature service in a fresh scope, as the signed-in person. A refusal is thrown; see <see cref="TryAsync"/>.</summary>
     public async Task<T> RunAsync<TService, T>(Func<TService, Actor, Task<T>> call) where TService : notnull
     {
         var actor = await ActorAsync();
@@ -36,8 +31,14 @@ public sealed class UiSession(AuthenticationStateProvider auth, IServiceScopeFac
         return await call(scope.ServiceProvider.GetRequiredService<TService>(), actor);
     }
 
-    /// <summary>Runs a call and turns a broken rule into a message for the person; null when it succeeded.</summary>
-    public static async Task<string?> TryAsync(Func<Task> call)
+    /// <summary>The incident service, in a fresh scope: <see cref="RunAsync"/> for the feature pages use most.</summary>
+    public Task<T> IncidentsAsync<T>(Func<Incidents.IncidentService, Actor, Task<T>> call) => RunAsync(call);
+
+    /// <summary>
+    /// Runs a page action and turns a refusal into a Dutch sentence for the person; null when it succeeded. Any other
+    /// failure is logged and answered with a general Dutch message, so that no action can kill the circuit.
+    /// </summary>
+    public async Task<string?> TryAsync(Func<Task> call)
     {
         try
         {
@@ -46,7 +47,21 @@ public sealed class UiSession(AuthenticationStateProvider auth, IServiceScopeFac
         }
         catch (RuleViolationException ex)
         {
-            return ex.Message;
+            return phrases.Dutch(ex.Phrase);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            UiLog.ActionFailed(logger, ex);
+            return phrases.Dutch(PlatformPhrases.Failed.With());
+        }
+    }
+
+    /// <summary>A warning or notice in Dutch.</summary>
+    public string Dutch(Phrase phrase) => phrases.Dutch(phrase);
+
+    private static partial class UiLog
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "A page action failed")]
+        public static partial void ActionFailed(ILogger logger, Exception ex);
     }
 }

@@ -33,7 +33,7 @@ public sealed class DemoSeeder(
     {
         if (await users.AnyUsersAsync())
         {
-            throw RuleViolationException.Conflict("The database already has users; the demo region is only seeded into an empty database.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, "The database already has users; the demo region is only seeded into an empty database.");
         }
         var system = Actor.System("seed-demo");
         await SeedRegionAsync(system, ct);

@@ -19,12 +19,19 @@ public sealed record Actor(Guid UserId, string Name, string Email, CrisisRole Ro
             || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
             || !CrisisRoles.TryParse(principal.FindFirstValue(ClaimTypes.Role), out var role))
         {
-            throw new RuleViolationException(ViolationKind.Forbidden, "You are not signed in.");
+            throw Platform.PlatformPhrases.NotSignedIn.Raise();
         }
         var name = principal.FindFirstValue(CrisisClaims.DisplayName) ?? principal.Identity.Name ?? id.ToString();
         var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity.Name ?? "";
         return new Actor(id, name, email, role, origin);
     }
+}
+
+public static class ActorExtensions
+{
+    /// <summary>The signed-in caller of an API request, as every feature's endpoints pass it to their service.</summary>
+    public static Actor Actor(this HttpContext http) =>
+        Identity.Actor.FromPrincipal(http.User, $"api {http.Connection.RemoteIpAddress}");
 }
 
 public static class CrisisClaims

@@ -4,6 +4,7 @@ using Crisis.Web.Audit;
 using Crisis.Web.Incidents;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Identity;
 

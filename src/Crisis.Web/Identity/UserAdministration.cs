@@ -16,20 +16,20 @@ public sealed class UserAdministration(
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
         {
-            throw RuleViolationException.Invalid("Give a valid email address with --email.", "email");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give a valid email address with --email.", "email");
         }
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw RuleViolationException.Invalid("Give the person's name with --name.", "name");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the person's name with --name.", "name");
         }
         if (!CrisisRoles.TryParse(role, out var parsedRole))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"'{role}' is not a role; use one of {string.Join(", ", CrisisRoles.WireNames)}.", "role");
         }
         if (await users.FindByEmailAsync(email.Trim()) is not null)
         {
-            throw RuleViolationException.Conflict($"A user with email {email.Trim()} already exists.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"A user with email {email.Trim()} already exists.");
         }
         var user = new CrisisUser
         {
@@ -44,7 +44,7 @@ public sealed class UserAdministration(
         var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw RuleViolationException.Invalid(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw LegacyRefusals.Of(ViolationKind.Invalid, string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         await audit.RecordAsync(actor, "user.add", $"user/{user.Id}", AuditOutcome.Succeeded, $"email={user.Email} role={user.Role}");
         return user;
@@ -72,9 +72,9 @@ public sealed class UserAdministration(
     {
         if (string.IsNullOrWhiteSpace(email))
         {
-            throw RuleViolationException.Invalid("Give the user's email address with --email.", "email");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the user's email address with --email.", "email");
         }
         return await users.FindByEmailAsync(email.Trim())
-            ?? throw RuleViolationException.NotFound($"There is no user with email {email.Trim()}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no user with email {email.Trim()}.");
     }
 }

@@ -2,6 +2,7 @@ using Crisis.Domain;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Incidents;
 
@@ -25,43 +26,43 @@ public static class IncidentEndpoints
 
         api.MapPost("/", async ([FromBody] CreateIncidentRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var incident = await incidents.OpenAsync(Caller(http), request ?? new CreateIncidentRequest(null, null, null, null), ct);
+            var incident = await incidents.OpenAsync(http.Actor(), request ?? new CreateIncidentRequest(null, null, null, null), ct);
             return Results.Created($"/api/incidents/{incident.Id}", IncidentDto.From(incident));
         });
 
         api.MapGet("/", async (bool? includeExercises, bool? includeClosed, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var list = await incidents.ListAsync(Caller(http), includeExercises ?? false, includeClosed ?? false, ct);
+            var list = await incidents.ListAsync(http.Actor(), includeExercises ?? false, includeClosed ?? false, ct);
             return Results.Ok(list.Select(IncidentDto.From));
         });
 
         api.MapGet("/{id:guid}", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(IncidentDto.From((await incidents.GetAsync(Caller(http), id, ct)).Incident)));
+            Results.Ok(IncidentDto.From((await incidents.GetAsync(http.Actor(), id, ct)).Incident)));
 
         api.MapPost("/{id:guid}/grip", async (Guid id, [FromBody] GripRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(IncidentDto.From(await incidents.ChangeGripAsync(Caller(http), id, request?.Level, ct))));
+            Results.Ok(IncidentDto.From(await incidents.ChangeGripAsync(http.Actor(), id, request?.Level, ct))));
 
         api.MapPost("/{id:guid}/close", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(IncidentDto.From(await incidents.CloseAsync(Caller(http), id, ct))));
+            Results.Ok(IncidentDto.From(await incidents.CloseAsync(http.Actor(), id, ct))));
 
         api.MapPost("/{id:guid}/participants", async (Guid id, [FromBody] ParticipantRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            await incidents.AddParticipantAsync(Caller(http), id, request?.Email, request?.Function, ct);
+            await incidents.AddParticipantAsync(http.Actor(), id, request?.Email, request?.Function, ct);
             return Results.NoContent();
         });
 
         api.MapGet("/{id:guid}/participants", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await incidents.ListParticipantsAsync(Caller(http), id, ct)));
+            Results.Ok(await incidents.ListParticipantsAsync(http.Actor(), id, ct)));
 
         api.MapPost("/{id:guid}/log", async (Guid id, [FromBody] AppendLogRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var entry = await incidents.AppendAsync(Caller(http), id, request, ct);
+            var entry = await incidents.AppendAsync(http.Actor(), id, request, ct);
             return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
         });
 
         api.MapGet("/{id:guid}/log", async (Guid id, int? afterSeq, int? limit, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var entries = await incidents.ReadLogAsync(Caller(http), id, afterSeq ?? 0, limit ?? IncidentService.MaxPage * 100, ct);
+            var entries = await incidents.ReadLogAsync(http.Actor(), id, afterSeq ?? 0, limit ?? IncidentService.MaxPage * 100, ct);
             return Results.Ok(entries.Select(LogEntryDto.From));
         });
 
@@ -71,9 +72,9 @@ public static class IncidentEndpoints
             {
                 null or "" or "markdown" or "md" => false,
                 "html" => true,
-                _ => throw RuleViolationException.Invalid($"Unknown format '{format}'; use markdown (the default) or html.", "format"),
+                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{format}'; use markdown (the default) or html.", "format"),
             };
-            var report = await incidents.SitrepAsync(Caller(http), id, ct);
+            var report = await incidents.SitrepAsync(http.Actor(), id, ct);
             return html
                 ? Results.Content(SitrepRendering.ToHtml(report), "text/html; charset=utf-8")
                 : Results.Content(SitrepRendering.ToMarkdown(report), "text/markdown; charset=utf-8");
@@ -83,6 +84,4 @@ public static class IncidentEndpoints
         return app;
     }
 
-    internal static Actor Caller(HttpContext http) =>
-        Actor.FromPrincipal(http.User, $"api {http.Connection.RemoteIpAddress}");
 }

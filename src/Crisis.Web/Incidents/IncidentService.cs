@@ -99,7 +99,7 @@ public sealed class IncidentService(
     {
         if (afterSeq < 0)
         {
-            throw RuleViolationException.Invalid("afterSeq cannot be negative; use 0 to read from the start.", "afterSeq");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "afterSeq cannot be negative; use 0 to read from the start.", "afterSeq");
         }
         await GetAsync(actor, id, ct);
         return await ReadEntriesAsync(db, id, afterSeq, int.MaxValue, Math.Clamp(limit, 1, 100_000), ct);
@@ -120,7 +120,7 @@ public sealed class IncidentService(
     {
         if (request is null)
         {
-            throw RuleViolationException.Invalid("Send the entry as JSON: {\"kind\": \"info\", \"text\": \"…\"}.");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Send the entry as JSON: {\"kind\": \"info\", \"text\": \"…\"}.");
         }
         await RequireAsync(actor, id, a => a.CanWrite, "log.append",
             "You may read this incident but not write in its log.", ct);
@@ -140,11 +140,11 @@ public sealed class IncidentService(
     {
         if (level is null)
         {
-            throw RuleViolationException.Invalid("Give the new GRIP level as {\"level\": 0..5}.", "level");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the new GRIP level as {\"level\": 0..5}.", "level");
         }
         if (!GripLevel.IsValid(level.Value))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"GRIP level {level} does not exist; use {GripLevel.Min} (no GRIP) to {GripLevel.Max}.", "level");
         }
         await RequireAsync(actor, id, a => a.CanManage, "incident.grip",
@@ -169,7 +169,7 @@ public sealed class IncidentService(
     {
         if (string.IsNullOrWhiteSpace(email))
         {
-            throw RuleViolationException.Invalid("Give the email address of the person to add.", "email");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the email address of the person to add.", "email");
         }
         await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add",
             "Only coordinators and the officers taking part can add participants.", ct);
@@ -180,12 +180,12 @@ public sealed class IncidentService(
             var code = functionCode;
             if (!await db.Set<Organisation.FunctionRecord>().AnyAsync(f => f.Code == code, ct))
             {
-                throw RuleViolationException.Invalid($"'{function.Trim()}' is not a function in the catalogue.", "function");
+                throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{function.Trim()}' is not a function in the catalogue.", "function");
             }
         }
         var normalized = email.Trim().ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-            ?? throw RuleViolationException.NotFound($"There is no user with email {email.Trim()}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no user with email {email.Trim()}.");
         var existing = await db.Participants.FirstOrDefaultAsync(p => p.IncidentId == id && p.UserId == user.Id, ct);
         if (existing is not null)
         {
@@ -228,7 +228,7 @@ public sealed class IncidentService(
     public async Task<(IncidentInfo Incident, IncidentAccess Access)> AccessAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw RuleViolationException.NotFound($"There is no incident {id}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no incident {id}.");
         var participant = actor.Role != CrisisRole.Coordinator
             && await db.Participants.AnyAsync(p => p.IncidentId == id && p.UserId == actor.UserId, ct);
         return (incident.ToInfo(), IncidentAccess.For(actor.Role, participant, incident.Exercise));

@@ -4,6 +4,7 @@ using Crisis.Web.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR;
+using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Incidents;
 

@@ -167,7 +167,7 @@ public sealed class LogWriter(
             {
                 if (!incidents.TryGetValue(write.IncidentId, out var incident))
                 {
-                    throw RuleViolationException.NotFound($"There is no incident {write.IncidentId}.");
+                    throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no incident {write.IncidentId}.");
                 }
                 var draft = Draft(write, incident, kinds);
                 var record = new LogEntryRecord
@@ -221,7 +221,7 @@ public sealed class LogWriter(
     {
         if (incident.Status == IncidentStatus.Closed)
         {
-            throw RuleViolationException.Conflict(write.Kind == LogWriteKind.Close
+            throw LegacyRefusals.Of(ViolationKind.Conflict, write.Kind == LogWriteKind.Close
                 ? "This incident is already closed."
                 : "This incident is closed; its log takes no new entries and its GRIP level no longer changes.");
         }

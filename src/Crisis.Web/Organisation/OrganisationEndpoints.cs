@@ -1,3 +1,4 @@
+using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +21,7 @@ public static class OrganisationEndpoints
             Results.Ok(await org.ListMunicipalitiesAsync(ct)));
         api.MapPost("/municipalities", async ([FromBody] CreateMunicipalityRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.AddMunicipalityAsync(IncidentEndpoints.Caller(http), request, ct);
+            var created = await org.AddMunicipalityAsync(http.Actor(), request, ct);
             return Results.Created($"/api/municipalities/{Uri.EscapeDataString(created.Name)}", created);
         });
 
@@ -28,7 +29,7 @@ public static class OrganisationEndpoints
             Results.Ok(await org.ListFunctionsAsync(ct)));
         api.MapPost("/functions", async ([FromBody] CreateFunctionRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.CreateFunctionAsync(IncidentEndpoints.Caller(http), request, ct);
+            var created = await org.CreateFunctionAsync(http.Actor(), request, ct);
             return Results.Created($"/api/functions/{created.Code}", created);
         });
 
@@ -38,7 +39,7 @@ public static class OrganisationEndpoints
             Results.Ok(await org.GetPersonAsync(id, ct)));
         api.MapPost("/people", async ([FromBody] CreatePersonRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.CreatePersonAsync(IncidentEndpoints.Caller(http), request, ct);
+            var created = await org.CreatePersonAsync(http.Actor(), request, ct);
             return Results.Created($"/api/people/{created.Id}", created);
         });
         return app;

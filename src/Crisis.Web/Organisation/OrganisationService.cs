@@ -22,16 +22,16 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         var name = OrganisationRules.ValidateName(request?.Name);
         if (name.Length > 100)
         {
-            throw RuleViolationException.Invalid("A municipality name has at most 100 characters.", "name");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A municipality name has at most 100 characters.", "name");
         }
         if (await db.Set<MunicipalityRecord>().AnyAsync(m => m.Name == name, ct))
         {
-            throw RuleViolationException.Conflict($"Municipality {name} already exists.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"Municipality {name} already exists.");
         }
         var aov = FunctionCatalogue.LocalAov(name);
         if (string.IsNullOrEmpty(FunctionCatalogue.Slug(name)) || await db.Set<FunctionRecord>().AnyAsync(f => f.Code == aov.Code, ct))
         {
-            throw RuleViolationException.Conflict($"The local AOV piket code {aov.Code} for {name} is already taken or cannot be made.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"The local AOV piket code {aov.Code} for {name} is already taken or cannot be made.");
         }
         var now = clock.GetCurrentInstant();
         db.Add(new MunicipalityRecord { Name = name, CreatedAt = now });
@@ -54,7 +54,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         var minimum = OrganisationRules.ValidateMinimumOnCall(request?.MinimumOnCall);
         if (await db.Set<FunctionRecord>().AnyAsync(f => f.Code == code, ct))
         {
-            throw RuleViolationException.Conflict($"Function {code} already exists.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"Function {code} already exists.");
         }
         var record = new FunctionRecord { Code = code, Name = name, MinimumOnCall = minimum, CreatedAt = clock.GetCurrentInstant() };
         db.Add(record);
@@ -78,7 +78,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
     public async Task<PersonDto> GetPersonAsync(Guid id, CancellationToken ct = default)
     {
         var person = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw RuleViolationException.NotFound($"There is no person {id}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no person {id}.");
         return PersonDto.From(person);
     }
 
@@ -104,7 +104,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         if (string.IsNullOrEmpty(municipality) || !await db.Set<MunicipalityRecord>().AnyAsync(m => m.Name == municipality, ct))
         {
             var known = await ListMunicipalitiesAsync(ct);
-            throw RuleViolationException.Invalid(known.Count == 0
+            throw LegacyRefusals.Of(ViolationKind.Invalid, known.Count == 0
                 ? "Add municipalities to the region first (POST /api/municipalities)."
                 : $"'{municipality}' is not a municipality of the region; use one of {string.Join(", ", known.Select(m => m.Name))}.", "municipality");
         }
@@ -113,12 +113,12 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         var unknown = codes.Except(existing).ToList();
         if (unknown.Count > 0)
         {
-            throw RuleViolationException.Invalid($"Unknown function(s): {string.Join(", ", unknown)}.", "functions");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown function(s): {string.Join(", ", unknown)}.", "functions");
         }
         var normalized = email.ToUpperInvariant();
         if (await db.Set<PersonRecord>().AnyAsync(p => p.NormalizedEmail == normalized, ct))
         {
-            throw RuleViolationException.Conflict($"A person with email {email} already exists.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"A person with email {email} already exists.");
         }
         var person = new PersonRecord
         {

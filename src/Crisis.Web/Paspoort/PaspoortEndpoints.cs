@@ -1,3 +1,4 @@
+using Crisis.Web.Identity;
 using Crisis.Domain;
 using Crisis.Web.Incidents;
 using Crisis.Web.Roster;
@@ -28,62 +29,62 @@ public static class PaspoortEndpoints
             Results.Ok(await paspoort.ListRequirementsAsync(function, ct)));
         api.MapPost("/requirements", async ([FromBody] CreateRequirementRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.CreateRequirementAsync(IncidentEndpoints.Caller(http), request, ct);
+            var created = await paspoort.CreateRequirementAsync(http.Actor(), request, ct);
             return Results.Created($"/api/paspoort/requirements/{created.Function}/{created.Code}", created);
         });
         api.MapPut("/requirements/{function}/{code}", async (string function, string code, [FromBody] ChangeRequirementRequest? request,
                 PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.ChangeRequirementAsync(IncidentEndpoints.Caller(http), function, code, request, ct)));
+            Results.Ok(await paspoort.ChangeRequirementAsync(http.Actor(), function, code, request, ct)));
         api.MapDelete("/requirements/{function}/{code}", async (string function, string code, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
         {
-            await paspoort.RemoveRequirementAsync(IncidentEndpoints.Caller(http), function, code, ct);
+            await paspoort.RemoveRequirementAsync(http.Actor(), function, code, ct);
             return Results.NoContent();
         });
 
         api.MapPost("/records", async ([FromBody] CreateRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.RecordAsync(IncidentEndpoints.Caller(http), request, ct);
+            var created = await paspoort.RecordAsync(http.Actor(), request, ct);
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
         api.MapPost("/records/{id:guid}/confirm", async (Guid id, [FromBody] ConfirmRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.ConfirmAsync(IncidentEndpoints.Caller(http), id, request, ct);
+            var created = await paspoort.ConfirmAsync(http.Actor(), id, request, ct);
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
         api.MapPost("/records/{id:guid}/withdraw", async (Guid id, [FromBody] WithdrawRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.WithdrawAsync(IncidentEndpoints.Caller(http), id, request, ct);
+            var created = await paspoort.WithdrawAsync(http.Actor(), id, request, ct);
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
         api.MapPost("/attendance", async ([FromBody] AttendanceRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Created("/api/paspoort/attendance", await paspoort.RecordAttendanceAsync(IncidentEndpoints.Caller(http), request, ct)));
+            Results.Created("/api/paspoort/attendance", await paspoort.RecordAttendanceAsync(http.Actor(), request, ct)));
         api.MapGet("/attendance", async (string? from, string? to, string? kind, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.AttendanceAsync(IncidentEndpoints.Caller(http), Date(from, "from"), Date(to, "to"), kind, ct)));
+            Results.Ok(await paspoort.AttendanceAsync(http.Actor(), Date(from, "from"), Date(to, "to"), kind, ct)));
 
         api.MapGet("/drafts", async (PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok((await paspoort.PendingDraftsAsync(IncidentEndpoints.Caller(http), ct))
+            Results.Ok((await paspoort.PendingDraftsAsync(http.Actor(), ct))
                 .Select(d => new { person = d.Person, record = d.Record })));
         api.MapPost("/drafts/incidents/{incidentId:guid}", async (Guid incidentId, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.DraftsFromIncidentAsync(IncidentEndpoints.Caller(http), incidentId, ct)));
+            Results.Ok(await paspoort.DraftsFromIncidentAsync(http.Actor(), incidentId, ct)));
 
         api.MapGet("/matrix", async (string? function, string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.MatrixAsync(IncidentEndpoints.Caller(http), function, Date(at, "at"), ct)));
+            Results.Ok(await paspoort.MatrixAsync(http.Actor(), function, Date(at, "at"), ct)));
         api.MapGet("/expiries", async (int? days, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.ExpiriesAsync(IncidentEndpoints.Caller(http), days, ct)));
+            Results.Ok(await paspoort.ExpiriesAsync(http.Actor(), days, ct)));
 
         api.MapGet("/me", async (string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.MyDossierAsync(IncidentEndpoints.Caller(http), Date(at, "at"), ct)));
+            Results.Ok(await paspoort.MyDossierAsync(http.Actor(), Date(at, "at"), ct)));
         api.MapGet("/{personId:guid}", async (Guid personId, string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.DossierAsync(IncidentEndpoints.Caller(http), personId, Date(at, "at"), ct)));
+            Results.Ok(await paspoort.DossierAsync(http.Actor(), personId, Date(at, "at"), ct)));
         api.MapGet("/{personId:guid}/export", async (Guid personId, string? format, PaspoortService paspoort, DateTimeZone zone, HttpContext http, CancellationToken ct) =>
         {
             var csv = format?.Trim().ToLowerInvariant() switch
             {
                 null or "" or "html" => false,
                 "csv" => true,
-                _ => throw RuleViolationException.Invalid($"Unknown format '{Shorten(format)}'; use html (the default) or csv.", "format"),
+                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{Shorten(format)}'; use html (the default) or csv.", "format"),
             };
-            var dossier = await paspoort.DossierAsync(IncidentEndpoints.Caller(http), personId, null, ct);
+            var dossier = await paspoort.DossierAsync(http.Actor(), personId, null, ct);
             if (!csv)
             {
                 return Results.Content(PaspoortExport.ToHtml(dossier, zone), "text/html; charset=utf-8");
@@ -105,7 +106,7 @@ public static class PaspoortEndpoints
         }
         var parsed = LocalDatePattern.Iso.Parse(value.Trim());
         return parsed.Success ? parsed.Value
-            : throw RuleViolationException.Invalid($"{field} must be a date such as 2026-03-23; '{Shorten(value)}' is not.", field);
+            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} must be a date such as 2026-03-23; '{Shorten(value)}' is not.", field);
     }
 
     private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -40,7 +40,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         {
             var known = await FunctionCodesAsync(ct);
             var code = known.FirstOrDefault(f => string.Equals(f, function.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw RuleViolationException.Invalid($"'{Shorten(function.Trim())}' is not a function.", "function");
+                ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(function.Trim())}' is not a function.", "function");
             all = all.Where(r => r.Function == code).ToList();
         }
         return all.Select(RequirementDto.From).ToList();
@@ -91,7 +91,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         if (!string.IsNullOrWhiteSpace(request?.Kind)
             && (!ActivityKinds.TryParse(request.Kind, out var kind) || kind != row.Kind))
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{row.Code} is a {row.Kind.ToWire()} requirement and stays one: records already name it. Remove it and add one with another code instead.",
                 "kind");
         }
@@ -164,7 +164,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var personId = request?.PersonId ?? Guid.Empty;
         if (personId == Guid.Empty)
         {
-            throw RuleViolationException.Invalid("Say whose record this is (personId).", "personId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Say whose record this is (personId).", "personId");
         }
         var action = request!.VoidsRecordId is null ? "paspoort.record.create" : "paspoort.record.correct";
         await EnsureCanWriteAsync(actor, [personId], action, ct);
@@ -189,21 +189,21 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var people = request?.People ?? [];
         if (people.Count == 0)
         {
-            throw RuleViolationException.Invalid("Choose at least one person who took part.", "people");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Choose at least one person who took part.", "people");
         }
         if (people.Count > MaxAttendees)
         {
-            throw RuleViolationException.Invalid(
+            throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"One attendance list holds at most {MaxAttendees} people; this one has {people.Count}. Split it up.", "people");
         }
         if (people.Any(p => p is null || p.PersonId is null || p.PersonId == Guid.Empty))
         {
-            throw RuleViolationException.Invalid("Every entry in people needs a personId.", "people");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Every entry in people needs a personId.", "people");
         }
         var ids = people.Select(p => p.PersonId!.Value).ToList();
         if (ids.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw RuleViolationException.Invalid($"Person {twice.Key} is listed twice.", "people");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"Person {twice.Key} is listed twice.", "people");
         }
         await EnsureCanWriteAsync(actor, ids, "paspoort.attendance", ct);
         var names = await EnsurePeopleExistAsync(ids, ct);
@@ -225,7 +225,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
             }
             catch (RuleViolationException ex) when (ex.Field is "result" or "notes")
             {
-                throw RuleViolationException.Invalid($"{names[personId]}: {ex.Message}", $"people[{i}].{ex.Field}");
+                throw LegacyRefusals.Of(ViolationKind.Invalid, $"{names[personId]}: {ex.Message}", $"people[{i}].{ex.Field}");
             }
             var row = PaspoortRecordRow.From(record, actor.Name);
             rows.Add(row);
@@ -343,10 +343,10 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
     {
         await RequireOverviewAsync(actor, "paspoort.draft.create");
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct)
-            ?? throw RuleViolationException.NotFound($"There is no incident {incidentId}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no incident {incidentId}.");
         if (incident.Status != IncidentStatus.Closed)
         {
-            throw RuleViolationException.Conflict(
+            throw LegacyRefusals.Of(ViolationKind.Conflict, 
                 incident.Exercise ? "Close the exercise first; its drafts are made when it is over." : "Close the incident first; its drafts are made when it is over.");
         }
         await CreateDraftsAsync(incidentId, ct);
@@ -374,7 +374,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
     public async Task<DossierDto> MyDossierAsync(Actor actor, LocalDate? at = null, CancellationToken ct = default)
     {
         var own = await organisation.PersonOfAsync(actor, ct)
-            ?? throw RuleViolationException.NotFound(
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, 
                 $"Your account ({actor.Email}) is not registered as an official of the region, so there is no paspoort for it.");
         return await BuildDossierAsync(own, at ?? Today, ct);
     }
@@ -407,7 +407,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var horizon = days ?? PaspoortOverviews.DefaultExpiryHorizonDays;
         if (horizon is < 0 or > MaxExpiryHorizonDays)
         {
-            throw RuleViolationException.Invalid($"days must be 0 to {MaxExpiryHorizonDays}; {horizon} is not.", "days");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"days must be 0 to {MaxExpiryHorizonDays}; {horizon} is not.", "days");
         }
         var people = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions)
             .Where(p => p.Functions.Any()).ToListAsync(ct);
@@ -435,13 +435,13 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var first = from ?? last.PlusYears(-1);
         if (first > last)
         {
-            throw RuleViolationException.Invalid($"from ({first:uuuu-MM-dd}) is after to ({last:uuuu-MM-dd}).", "from");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"from ({first:uuuu-MM-dd}) is after to ({last:uuuu-MM-dd}).", "from");
         }
         ActivityKind? kindFilter = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {
             kindFilter = ActivityKinds.TryParse(kind, out var k) ? k
-                : throw RuleViolationException.Invalid(
+                : throw LegacyRefusals.Of(ViolationKind.Invalid, 
                     $"'{Shorten(kind)}' is not a kind of activity; use one of {string.Join(", ", ActivityKinds.WireNames)}.", "kind");
         }
         var query = db.Set<PaspoortRecordRow>().AsNoTracking().Where(r => r.Date >= first && r.Date <= last && r.Status == RecordStatus.Confirmed);
@@ -525,25 +525,25 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
 
     private async Task<PaspoortRecordRow> FindRecordAsync(Guid recordId, CancellationToken ct) =>
         await db.Set<PaspoortRecordRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId, ct)
-            ?? throw RuleViolationException.NotFound($"There is no paspoort record {recordId}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no paspoort record {recordId}.");
 
     private async Task<PaspoortRequirementRow> FindActiveRequirementAsync(string function, string code, CancellationToken ct)
     {
         var f = (function ?? "").Trim().ToUpperInvariant();
         var c = (code ?? "").Trim().ToUpperInvariant();
         return await db.Set<PaspoortRequirementRow>().FirstOrDefaultAsync(r => r.Function == f && r.Code == c && r.RemovedAt == null, ct)
-            ?? throw RuleViolationException.NotFound($"{Shorten(f)} has no requirement {Shorten(c)}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"{Shorten(f)} has no requirement {Shorten(c)}.");
     }
 
     private async Task<FunctionRecord> FindFunctionAsync(string? function, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(function))
         {
-            throw RuleViolationException.Invalid("Choose a function, such as OVD-BZ.", "function");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Choose a function, such as OVD-BZ.", "function");
         }
         var code = function.Trim().ToUpperInvariant();
         return await db.Set<FunctionRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct)
-            ?? throw RuleViolationException.Invalid($"'{Shorten(function.Trim())}' is not a function.", "function");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(function.Trim())}' is not a function.", "function");
     }
 
     /// <summary>Checks that every person exists (a 400 naming the unknown ones) and returns their names.</summary>
@@ -553,7 +553,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var unknown = people.Where(p => !names.ContainsKey(p)).ToList();
         if (unknown.Count > 0)
         {
-            throw RuleViolationException.Invalid($"There is no person {string.Join(", ", unknown.Take(5))}.", "personId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no person {string.Join(", ", unknown.Take(5))}.", "personId");
         }
         return names;
     }
@@ -608,7 +608,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            throw RuleViolationException.Conflict(conflictMessage);
+            throw LegacyRefusals.Of(ViolationKind.Conflict, conflictMessage);
         }
     }
 

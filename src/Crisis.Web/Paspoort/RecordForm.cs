@@ -36,7 +36,7 @@ public sealed class RecordForm
             return null;
         }
         var result = LocalDatePattern.Iso.Parse(Date.Trim());
-        return result.Success ? result.Value : throw Crisis.Domain.RuleViolationException.Invalid($"'{Date}' is geen datum; gebruik jjjj-mm-dd.", "date");
+        return result.Success ? result.Value : throw Crisis.Domain.LegacyRefusals.Of(Crisis.Domain.ViolationKind.Invalid, $"'{Date}' is geen datum; gebruik jjjj-mm-dd.", "date");
     }
 
     public CreateRecordRequest ToRequest(Guid personId, Guid? voids) =>

@@ -9,20 +9,20 @@ namespace Crisis.Web.Platform;
 /// broken rules keep their status (400/403/404/409/413), unreadable requests are 400 (or 413), and only a
 /// real fault is a 500, without its internals.
 /// </summary>
-internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook phrases, ILogger<ProblemMapping> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var (status, title, detail, field) = exception switch
         {
-            RuleViolationException r => (StatusOf(r.Kind), TitleOf(r.Kind), r.Message, r.Field),
+            RuleViolationException r => (StatusOf(r.Kind), TitleOf(r.Kind), phrases.English(r.Phrase), r.Field),
             BadHttpRequestException { StatusCode: 413 } => (413, "Request too large",
                 $"The request body is larger than the {RequestLimits.MaxBodyBytes / 1024} KB allowed.", null),
             BadHttpRequestException b when b.InnerException is JsonException j => (400, "Malformed JSON",
                 $"The request body is not valid JSON for this call: {j.Message}", null),
             BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message, null),
             JsonException j => (400, "Malformed JSON", $"The request body is not valid JSON for this call: {j.Message}", null),
-            _ => (500, "Something went wrong", "Crisis could not complete the request. Nothing was changed; try again.", (string?)null),
+            _ => (500, "Something went wrong", phrases.English(PlatformPhrases.Failed.With()), (string?)null),
         };
         if (status == 500)
         {
@@ -35,6 +35,10 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         };
+        if (exception is RuleViolationException refusal)
+        {
+            context.ProblemDetails.Extensions["code"] = refusal.Code;
+        }
         if (field is not null)
         {
             context.ProblemDetails.Extensions["field"] = field;

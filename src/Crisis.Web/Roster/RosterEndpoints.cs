@@ -1,3 +1,4 @@
+using Crisis.Web.Identity;
 using Crisis.Domain;
 using Crisis.Web.Incidents;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public static class RosterEndpoints
 
         api.MapPost("/shifts", async ([FromBody] ShiftRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            var shift = await roster.CreateShiftAsync(IncidentEndpoints.Caller(http), request, ct);
+            var shift = await roster.CreateShiftAsync(http.Actor(), request, ct);
             return Results.Created($"/api/roster/shifts/{shift.Id}", shift);
         });
         api.MapGet("/shifts", async (string? function, string? from, string? to, Guid? personId, RosterService roster, CancellationToken ct) =>
@@ -33,12 +34,12 @@ public static class RosterEndpoints
         api.MapGet("/shifts/{id:guid}", async (Guid id, RosterService roster, CancellationToken ct) =>
             Results.Ok(await roster.GetShiftAsync(id, ct)));
         api.MapPut("/shifts/{id:guid}", async (Guid id, [FromBody] ShiftRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.UpdateShiftAsync(IncidentEndpoints.Caller(http), id, request, ct)));
+            Results.Ok(await roster.UpdateShiftAsync(http.Actor(), id, request, ct)));
         api.MapPost("/shifts/{id:guid}/override", async (Guid id, [FromBody] OverrideRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.OverrideAsync(IncidentEndpoints.Caller(http), id, request, ct)));
+            Results.Ok(await roster.OverrideAsync(http.Actor(), id, request, ct)));
         api.MapDelete("/shifts/{id:guid}", async (Guid id, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            await roster.DeleteShiftAsync(IncidentEndpoints.Caller(http), id, ct);
+            await roster.DeleteShiftAsync(http.Actor(), id, ct);
             return Results.NoContent();
         });
 
@@ -58,21 +59,21 @@ public static class RosterEndpoints
             Results.Ok(await roster.OnCallAsync(function, at, ct)));
 
         api.MapPost("/rotations/generate", async ([FromBody] RotationRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.GenerateRotationAsync(IncidentEndpoints.Caller(http), request, ct)));
+            Results.Ok(await roster.GenerateRotationAsync(http.Actor(), request, ct)));
 
         api.MapPost("/swaps", async ([FromBody] SwapCreateRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            var swap = await roster.RequestSwapAsync(IncidentEndpoints.Caller(http), request, ct);
+            var swap = await roster.RequestSwapAsync(http.Actor(), request, ct);
             return Results.Created($"/api/roster/swaps/{swap.Id}", swap);
         });
         api.MapGet("/swaps", async (bool? all, bool? open, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.ListSwapsAsync(IncidentEndpoints.Caller(http), all ?? false, open ?? false, ct)));
+            Results.Ok(await roster.ListSwapsAsync(http.Actor(), all ?? false, open ?? false, ct)));
         api.MapPost("/swaps/{id:guid}/accept", async (Guid id, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.AcceptSwapAsync(IncidentEndpoints.Caller(http), id, ct)));
+            Results.Ok(await roster.AcceptSwapAsync(http.Actor(), id, ct)));
         api.MapPost("/swaps/{id:guid}/decline", async (Guid id, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.DeclineSwapAsync(IncidentEndpoints.Caller(http), id, ct)));
+            Results.Ok(await roster.DeclineSwapAsync(http.Actor(), id, ct)));
         api.MapPost("/swaps/{id:guid}/cancel", async (Guid id, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.CancelSwapAsync(IncidentEndpoints.Caller(http), id, ct)));
+            Results.Ok(await roster.CancelSwapAsync(http.Actor(), id, ct)));
 
         api.MapPost("/import", async (HttpContext http, RosterService roster, CancellationToken ct) =>
         {
@@ -85,7 +86,7 @@ public static class RosterEndpoints
             var text = await reader.ReadToEndAsync(ct);
             try
             {
-                var result = await roster.ImportAsync(IncidentEndpoints.Caller(http), text, ct);
+                var result = await roster.ImportAsync(http.Actor(), text, ct);
                 return Results.Ok(result);
             }
             catch (RosterImportException ex)
@@ -102,37 +103,37 @@ public static class RosterEndpoints
             {
                 null or "" or "json" => false,
                 "csv" => true,
-                _ => throw RuleViolationException.Invalid($"Unknown format '{format}'; use json (the default) or csv.", "format"),
+                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{format}'; use json (the default) or csv.", "format"),
             };
-            var report = await roster.HoursReportAsync(IncidentEndpoints.Caller(http), month, ct);
+            var report = await roster.HoursReportAsync(http.Actor(), month, ct);
             return csv ? Results.Text(RosterService.HoursCsv(report), "text/csv; charset=utf-8") : Results.Ok(report);
         });
 
         api.MapGet("/calendar/{personId:guid}.ics", async (Guid personId, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Text(await roster.CalendarAsync(IncidentEndpoints.Caller(http), personId, ct), "text/calendar; charset=utf-8"));
+            Results.Text(await roster.CalendarAsync(http.Actor(), personId, ct), "text/calendar; charset=utf-8"));
         api.MapPost("/calendar/{personId:guid}/subscription", async (Guid personId, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
             var baseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-            var subscription = await roster.CreateSubscriptionAsync(IncidentEndpoints.Caller(http), personId, baseUri, ct);
+            var subscription = await roster.CreateSubscriptionAsync(http.Actor(), personId, baseUri, ct);
             return Results.Created(subscription.Url, subscription);
         });
         api.MapDelete("/calendar/{personId:guid}/subscription", async (Guid personId, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            await roster.RevokeSubscriptionAsync(IncidentEndpoints.Caller(http), personId, ct);
+            await roster.RevokeSubscriptionAsync(http.Actor(), personId, ct);
             return Results.NoContent();
         });
 
         var people = app.MapGroup("/api/people").RequireAuthorization().WithTags("Roster");
         people.MapPost("/{id:guid}/unavailability", async (Guid id, [FromBody] UnavailabilityRequest? request, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            var created = await roster.AddUnavailabilityAsync(IncidentEndpoints.Caller(http), id, request, ct);
+            var created = await roster.AddUnavailabilityAsync(http.Actor(), id, request, ct);
             return Results.Created($"/api/people/{id}/unavailability/{created.Id}", created);
         });
         people.MapGet("/{id:guid}/unavailability", async (Guid id, RosterService roster, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await roster.ListUnavailabilityAsync(IncidentEndpoints.Caller(http), id, ct)));
+            Results.Ok(await roster.ListUnavailabilityAsync(http.Actor(), id, ct)));
         people.MapDelete("/{id:guid}/unavailability/{unavailabilityId:guid}", async (Guid id, Guid unavailabilityId, RosterService roster, HttpContext http, CancellationToken ct) =>
         {
-            await roster.DeleteUnavailabilityAsync(IncidentEndpoints.Caller(http), id, unavailabilityId, ct);
+            await roster.DeleteUnavailabilityAsync(http.Actor(), id, unavailabilityId, ct);
             return Results.NoContent();
         });
 

@@ -2,6 +2,7 @@ using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
+using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Roster;
 

@@ -19,10 +19,10 @@ public sealed partial class RosterService
         var me = await RequirePersonAsync(actor, "swap.request", ct);
         if (request?.ShiftId is not { } shiftId || shiftId == Guid.Empty)
         {
-            throw RuleViolationException.Invalid("shiftId is required: the shift you want someone else to take.", "shiftId");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "shiftId is required: the shift you want someone else to take.", "shiftId");
         }
         var shift = await Shifts.AsNoTracking().FirstOrDefaultAsync(s => s.Id == shiftId, ct)
-            ?? throw RuleViolationException.Invalid($"There is no shift {shiftId}.", "shiftId");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no shift {shiftId}.", "shiftId");
         var asked = await PersonAsync(request.AskedPersonId, "askedPersonId", ct);
         Instant? partStart = string.IsNullOrWhiteSpace(request.Start) ? null : ShiftTimes.ResolveStrict(RosterWire.ParseLocal(request.Start, "start"), zone, "start");
         Instant? partEnd = string.IsNullOrWhiteSpace(request.End) ? null : ShiftTimes.ResolveStrict(RosterWire.ParseLocal(request.End, "end"), zone, "end");
@@ -54,7 +54,7 @@ public sealed partial class RosterService
         var shift = await Shifts.FirstOrDefaultAsync(s => s.Id == record.ShiftId, ct);
         if (shift is null)
         {
-            throw RuleViolationException.Conflict("The shift of this swap no longer exists; the coordinator changed the roster.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, "The shift of this swap no longer exists; the coordinator changed the roster.");
         }
         var now = clock.GetCurrentInstant();
         var acceptance = await AuditDeniedAsync(actor, "swap.accept", $"swap/{id}",
@@ -140,7 +140,7 @@ public sealed partial class RosterService
     {
         var me = await RequirePersonAsync(actor, action, ct);
         var record = await SwapRecords.FirstOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw RuleViolationException.NotFound($"There is no swap request {id}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no swap request {id}.");
         return (me, record);
     }
 
@@ -172,31 +172,31 @@ public sealed partial class RosterService
         await RequireCoordinatorAsync(actor, "rotation.generate", null, "Only coordinators can generate rotations.");
         if (request is null)
         {
-            throw RuleViolationException.Invalid("Send the rotation as JSON: {\"function\", \"pool\": [personId], \"handoverDay\": \"monday\", \"handoverTime\": \"08:00\", \"weeks\": 1, \"from\", \"to\"}.");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Send the rotation as JSON: {\"function\", \"pool\": [personId], \"handoverDay\": \"monday\", \"handoverTime\": \"08:00\", \"weeks\": 1, \"from\", \"to\"}.");
         }
         var function = await FunctionAsync(request.Function, ct);
         var pool = request.Pool ?? [];
         if (pool.Count == 0)
         {
-            throw RuleViolationException.Invalid("pool is required: the people who take turns, in order.", "pool");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "pool is required: the people who take turns, in order.", "pool");
         }
         if (pool.Count > 200)
         {
-            throw RuleViolationException.Invalid("A pool has at most 200 turns.", "pool");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "A pool has at most 200 turns.", "pool");
         }
         var distinct = pool.Distinct().ToList();
         var people = await db.Set<PersonRecord>().AsNoTracking().Where(p => distinct.Contains(p.Id)).ToListAsync(ct);
         var unknown = distinct.Where(id => people.All(p => p.Id != id)).ToList();
         if (unknown.Count > 0)
         {
-            throw RuleViolationException.Invalid($"Unknown person(s) in the pool: {string.Join(", ", unknown)}.", "pool");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown person(s) in the pool: {string.Join(", ", unknown)}.", "pool");
         }
         var day = string.IsNullOrWhiteSpace(request.HandoverDay) ? IsoDayOfWeek.Monday : RosterWire.ParseDay(request.HandoverDay, "handoverDay");
         var time = string.IsNullOrWhiteSpace(request.HandoverTime) ? new LocalTime(8, 0) : RosterWire.ParseTime(request.HandoverTime, "handoverTime");
         var weeks = request.Weeks ?? 1;
         if (weeks is < 1 or > 4)
         {
-            throw RuleViolationException.Invalid("weeks must be 1 to 4: a turn lasts at most the 31 days a shift may last.", "weeks");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "weeks must be 1 to 4: a turn lasts at most the 31 days a shift may last.", "weeks");
         }
         var period = PeriodOf(request.From, request.To, defaultDays: null);
         var rotation = Rotation.Weekly(function.Code, pool, day, time, period.From, weeks);

@@ -42,7 +42,7 @@ public sealed partial class RosterService
         await RequireCoordinatorAsync(actor, "roster.import", null, "Only coordinators can import shifts.");
         if (string.IsNullOrWhiteSpace(csvText))
         {
-            throw RuleViolationException.Invalid("The CSV is empty; send a header (function,personEmail,start,end) and one row per shift.");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The CSV is empty; send a header (function,personEmail,start,end) and one row per shift.");
         }
         var functions = (await db.Set<FunctionRecord>().AsNoTracking().ToListAsync(ct)).ToDictionary(f => f.Code, StringComparer.Ordinal);
         var people = await db.Set<PersonRecord>().AsNoTracking().ToListAsync(ct);
@@ -68,7 +68,7 @@ public sealed partial class RosterService
             }
             if (missing.Count > 0)
             {
-                throw RuleViolationException.Invalid($"The CSV header lacks the column(s) {string.Join(", ", missing)}; expected function,personEmail (or personId),start,end.");
+                throw LegacyRefusals.Of(ViolationKind.Invalid, $"The CSV header lacks the column(s) {string.Join(", ", missing)}; expected function,personEmail (or personId),start,end.");
             }
             string? Field(string name) =>
                 csv.TryGetFieldIndex(name, out var i) && i < csv.FieldCount ? csv.GetString(i) : null;
@@ -77,7 +77,7 @@ public sealed partial class RosterService
                 var line = (int)csv.LineNumber;
                 if (rows.Count + errors.Count >= MaxImportRows)
                 {
-                    throw new RuleViolationException(ViolationKind.TooLarge, $"An import has at most {MaxImportRows} rows; split the file.");
+                    throw LegacyRefusals.Of(ViolationKind.TooLarge, $"An import has at most {MaxImportRows} rows; split the file.");
                 }
                 try
                 {
@@ -85,27 +85,27 @@ public sealed partial class RosterService
                     var code = RosterWire.FunctionCode(functionText);
                     if (!functions.TryGetValue(code, out var function))
                     {
-                        throw RuleViolationException.Invalid($"unknown function '{functionText}'.");
+                        throw LegacyRefusals.Of(ViolationKind.Invalid, $"unknown function '{functionText}'.");
                     }
                     PersonRecord? person;
                     var idText = Field("personid");
                     var emailText = Field("personemail");
                     if (!string.IsNullOrWhiteSpace(idText))
                     {
-                        person = Guid.TryParse(idText, out var pid) ? byId.GetValueOrDefault(pid) : throw RuleViolationException.Invalid($"personId '{idText}' is not an id.");
+                        person = Guid.TryParse(idText, out var pid) ? byId.GetValueOrDefault(pid) : throw LegacyRefusals.Of(ViolationKind.Invalid, $"personId '{idText}' is not an id.");
                         if (person is null)
                         {
-                            throw RuleViolationException.Invalid($"there is no person {idText}.");
+                            throw LegacyRefusals.Of(ViolationKind.Invalid, $"there is no person {idText}.");
                         }
                     }
                     else if (!string.IsNullOrWhiteSpace(emailText))
                     {
                         person = byEmail.GetValueOrDefault(emailText.Trim().ToUpperInvariant())
-                            ?? throw RuleViolationException.Invalid($"there is no person with email {emailText.Trim()}.");
+                            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"there is no person with email {emailText.Trim()}.");
                     }
                     else
                     {
-                        throw RuleViolationException.Invalid("the row names no person (personEmail or personId).");
+                        throw LegacyRefusals.Of(ViolationKind.Invalid, "the row names no person (personEmail or personId).");
                     }
                     var times = ShiftTimes.Resolve(RosterWire.ParseLocal(Field("start"), "start"), RosterWire.ParseLocal(Field("end"), "end"), zone);
                     rows.Add((line, function, person, times));
@@ -118,11 +118,11 @@ public sealed partial class RosterService
         }
         catch (CsvFormatException ex)
         {
-            throw RuleViolationException.Invalid($"The file is not readable as CSV: {ex.Message}");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"The file is not readable as CSV: {ex.Message}");
         }
         if (rows.Count == 0 && errors.Count == 0)
         {
-            throw RuleViolationException.Invalid("The CSV has a header but no rows.");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The CSV has a header but no rows.");
         }
 
         var warnings = new List<string>();

@@ -168,18 +168,18 @@ public sealed partial class RosterService(
         var localEnd = RosterWire.ParseLocal(request?.End, "end");
         if (localEnd <= localStart)
         {
-            throw RuleViolationException.Invalid("The end of the unavailability must be after its start.", "end");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The end of the unavailability must be after its start.", "end");
         }
         var start = ShiftTimes.ResolveStrict(localStart, zone, "start");
         var end = ShiftTimes.ResolveStrict(localEnd, zone, "end");
         if (end - start > MaxUnavailability)
         {
-            throw RuleViolationException.Invalid($"One entry of unavailability can last at most {MaxUnavailability.Days} days; split longer absences.", "end");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"One entry of unavailability can last at most {MaxUnavailability.Days} days; split longer absences.", "end");
         }
         var reason = request?.Reason?.Trim();
         if (reason is { Length: > 200 })
         {
-            throw RuleViolationException.Invalid("The reason has at most 200 characters.", "reason");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "The reason has at most 200 characters.", "reason");
         }
         var record = new UnavailabilityRecord
         {
@@ -213,7 +213,7 @@ public sealed partial class RosterService(
         var person = await Person404Async(personId, ct);
         await RequireSelfOrCoordinatorAsync(actor, person, "unavailability.delete", "Only coordinators and the person themself can remove their unavailability.");
         var record = await Leave.FirstOrDefaultAsync(u => u.Id == id && u.PersonId == personId, ct)
-            ?? throw RuleViolationException.NotFound($"{person.Name} has no unavailability {id}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"{person.Name} has no unavailability {id}.");
         await CommitAsync([],
             () =>
             {
@@ -254,7 +254,7 @@ public sealed partial class RosterService(
         var count = days ?? options.Value.GapAlertDays;
         if (count is < 1 or > 366)
         {
-            throw RuleViolationException.Invalid("days must be between 1 and 366.", "days");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "days must be between 1 and 366.", "days");
         }
         var now = clock.GetCurrentInstant();
         var window = new Interval(now, now + Duration.FromDays(count));
@@ -379,7 +379,7 @@ public sealed partial class RosterService(
         }
         if (Policy == UnqualifiedAssignments.Refuse)
         {
-            throw RuleViolationException.Conflict($"{problem} This roster refuses unqualified assignments.");
+            throw LegacyRefusals.Of(ViolationKind.Conflict, $"{problem} This roster refuses unqualified assignments.");
         }
         return [problem];
     }
@@ -441,7 +441,7 @@ public sealed partial class RosterService(
     {
         if (request is null)
         {
-            throw RuleViolationException.Invalid("Send the shift as JSON: {\"function\": \"OVD-BZ\", \"personId\": \"…\", \"start\": \"2026-03-23T08:00:00\", \"end\": \"2026-03-30T08:00:00\"}.");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, "Send the shift as JSON: {\"function\": \"OVD-BZ\", \"personId\": \"…\", \"start\": \"2026-03-23T08:00:00\", \"end\": \"2026-03-30T08:00:00\"}.");
         }
         var function = await FunctionAsync(request.Function, ct);
         var person = await PersonAsync(request.PersonId, "personId", ct);
@@ -453,22 +453,22 @@ public sealed partial class RosterService(
     {
         var code = RosterWire.FunctionCode(function);
         return await db.Set<FunctionRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct)
-            ?? throw RuleViolationException.Invalid($"'{function!.Trim()}' is not a function in the catalogue (GET /api/functions lists them).", "function");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{function!.Trim()}' is not a function in the catalogue (GET /api/functions lists them).", "function");
     }
 
     internal async Task<PersonRecord> PersonAsync(Guid? id, string field, CancellationToken ct)
     {
         if (id is not { } pid || pid == Guid.Empty)
         {
-            throw RuleViolationException.Invalid($"{field} is required: the id of a person (GET /api/people lists them).", field);
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} is required: the id of a person (GET /api/people lists them).", field);
         }
         return await db.Set<PersonRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct)
-            ?? throw RuleViolationException.Invalid($"There is no person {pid} in the region.", field);
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no person {pid} in the region.", field);
     }
 
     private async Task<PersonRecord> Person404Async(Guid id, CancellationToken ct) =>
         await db.Set<PersonRecord>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-        ?? throw RuleViolationException.NotFound($"There is no person {id}.");
+        ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no person {id}.");
 
     /// <summary>The person record of the signed-in user (same email), or null.</summary>
     internal async Task<PersonRecord?> PersonOfAsync(Actor actor, CancellationToken ct)
@@ -535,7 +535,7 @@ public sealed partial class RosterService(
         }
     }
 
-    private static RuleViolationException NoShift(Guid id) => RuleViolationException.NotFound($"There is no shift {id}.");
+    private static RuleViolationException NoShift(Guid id) => LegacyRefusals.Of(ViolationKind.NotFound, $"There is no shift {id}.");
 
     // ---------------------------------------------------------------- mapping
 

@@ -49,39 +49,3 @@ public class IncidentStatusesTests
     public void ToWire_Status_IsItsWireName(IncidentStatus status, string expected) =>
         status.ToWire().ShouldBe(expected);
 }
-
-/// <summary>The refusals of the incident rules; kept here because the incident log is their main user.</summary>
-public class RuleViolationExceptionTests
-{
-    [Fact]
-    public void Invalid_WithField_KeepsKindMessageAndField()
-    {
-        var refusal = RuleViolationException.Invalid("Tekst ontbreekt.", "text");
-
-        refusal.Kind.ShouldBe(ViolationKind.Invalid);
-        refusal.Message.ShouldBe("Tekst ontbreekt.");
-        refusal.Field.ShouldBe("text");
-    }
-
-    [Fact]
-    public void Invalid_WithoutField_HasNoField() =>
-        RuleViolationException.Invalid("Fout.").Field.ShouldBeNull();
-
-    public static TheoryData<string, Func<string, RuleViolationException>, ViolationKind> Factories => new()
-    {
-        { "Forbidden", RuleViolationException.Forbidden, ViolationKind.Forbidden },
-        { "NotFound", RuleViolationException.NotFound, ViolationKind.NotFound },
-        { "Conflict", RuleViolationException.Conflict, ViolationKind.Conflict },
-    };
-
-    [Theory]
-    [MemberData(nameof(Factories))]
-    public void Factory_GivesItsKindAndNoField(string description, Func<string, RuleViolationException> factory, ViolationKind expected)
-    {
-        var refusal = factory("Niet toegestaan.");
-
-        refusal.Kind.ShouldBe(expected, description);
-        refusal.Message.ShouldBe("Niet toegestaan.", description);
-        refusal.Field.ShouldBeNull(description);
-    }
-}

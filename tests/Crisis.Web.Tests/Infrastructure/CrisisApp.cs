@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Tests.Infrastructure;
 

@@ -1,10 +1,11 @@
 using Crisis.Domain;
 using Crisis.Web.Identity;
+using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Crisis.Web.Incidents;
+namespace Crisis.Web.Realtime;
 
 /// <summary>What the server sends to hub clients.</summary>
 public interface ICrisisClient
@@ -20,7 +21,7 @@ public interface ICrisisClient
 /// authorisation check as the API) and the server pushes what the bus tells it.
 /// </summary>
 [Authorize]
-public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : Hub<ICrisisClient>
+public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phrasebook phrases) : Hub<ICrisisClient>
 {
     public const string Path = "/hubs/crisis";
 
@@ -76,8 +77,8 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : H
         return Actor.FromPrincipal(Context.User!, $"hub {ip}");
     }
 
-    /// <summary>Turns rule violations into hub errors that carry the status and the message to the caller.</summary>
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    /// <summary>Turns refusals into hub errors that carry the status, the English message and the code to the caller.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> action)
     {
         try
         {
@@ -85,7 +86,7 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay) : H
         }
         catch (RuleViolationException ex)
         {
-            throw new HubException($"{ProblemMapping.StatusOf(ex.Kind)}: {ex.Message}");
+            throw new HubException($"{ProblemMapping.StatusOf(ex.Kind)}: {phrases.English(ex.Phrase)} [{ex.Code}]");
         }
     }
 }

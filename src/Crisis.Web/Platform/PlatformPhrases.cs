@@ -1,0 +1,23 @@
+using Crisis.Domain;
+
+namespace Crisis.Web.Platform;
+
+/// <summary>Sentences every feature shares.</summary>
+public static class PlatformPhrases
+{
+    public static readonly RefusalCode NotSignedIn = new("platform.not-signed-in", ViolationKind.Forbidden);
+
+    /// <summary>A fault that is not the person's: said instead of the exception.</summary>
+    public static readonly NoticeCode Failed = new("platform.failed");
+}
+
+internal sealed class PlatformTexts : PhraseTable
+{
+    public PlatformTexts()
+    {
+        Add(PlatformPhrases.NotSignedIn, "You are not signed in.", "Je bent niet aangemeld.");
+        Add(PlatformPhrases.Failed,
+            "Crisis could not complete the request. Nothing was changed; try again.",
+            "Dat lukte niet door een storing in Crisis. Er is niets veranderd; probeer het opnieuw.");
+    }
+}
