@@ -23,7 +23,7 @@ public static class LogRules
         if (!LogEntryKinds.TryParse(kind, out var parsed))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Shorten(kind)}' is not a kind of log entry; use one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
+                $"'{Texts.Shorten(kind)}' is not a kind of log entry; use one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
         }
         if (parsed == LogEntryKind.Inject && !exercise)
         {
@@ -41,7 +41,7 @@ public static class LogRules
         if (!string.IsNullOrWhiteSpace(team))
         {
             normalizedTeam = Teams.Normalize(team) ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Shorten(team)}' is not a team; use one of {string.Join(", ", Teams.All)}, or leave it out for the column as a whole.", "team");
+                $"'{Texts.Shorten(team)}' is not a team; use one of {string.Join(", ", Teams.All)}, or leave it out for the column as a whole.", "team");
         }
 
         if (correctsSeq is { } c && kindOfEntry(c) is null)
@@ -119,14 +119,4 @@ public static class LogRules
         return value;
     }
 
-    /// <summary>Quotes at most 40 characters of bad input, never cutting a surrogate pair (an emoji) in half.</summary>
-    private static string Shorten(string s)
-    {
-        if (s.Length <= 40)
-        {
-            return s;
-        }
-        var cut = char.IsHighSurrogate(s[39]) ? 39 : 40;
-        return s[..cut] + "…";
-    }
 }

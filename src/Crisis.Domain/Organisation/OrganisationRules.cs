@@ -25,7 +25,7 @@ public static partial class OrganisationRules
         if (trimmed.Length < 2 || trimmed.Length > MaxCodeLength || !CodePattern().IsMatch(trimmed))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Shorten(code!)}' is not a valid function code: use 2 to {MaxCodeLength} letters, digits and single dashes, e.g. OVD-BZ.", field);
+                $"'{Texts.Shorten(code!)}' is not a valid function code: use 2 to {MaxCodeLength} letters, digits and single dashes, e.g. OVD-BZ.", field);
         }
         return trimmed;
     }
@@ -60,10 +60,9 @@ public static partial class OrganisationRules
         var trimmed = email?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > 256 || !EmailPattern().IsMatch(trimmed))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(email ?? "")}' is not a valid email address.", "email");
+            throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Texts.Shorten(email ?? "")}' is not a valid email address.", "email");
         }
         return trimmed;
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -43,7 +43,7 @@ public static class ActivityKinds
         if (!TryParse(wire, out var kind))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Text.Shorten(wire)}' is not a kind of activity; use one of {string.Join(", ", WireNames)}.", field);
+                $"'{Texts.Shorten(wire)}' is not a kind of activity; use one of {string.Join(", ", WireNames)}.", field);
         }
         return kind;
     }

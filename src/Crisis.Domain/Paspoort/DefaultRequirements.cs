@@ -81,5 +81,5 @@ public static class DefaultRequirements
 
     /// <summary>The default requirements of one function (compared without regard to case); empty when it has none.</summary>
     public static IReadOnlyList<Requirement> For(string function) =>
-        All.Where(r => Text.SameCode(r.Function, function)).ToList();
+        All.Where(r => Texts.SameCode(r.Function, function)).ToList();
 }

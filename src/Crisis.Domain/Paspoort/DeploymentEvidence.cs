@@ -40,7 +40,7 @@ public static class DeploymentEvidence
         var kind = incident.Exercise ? ActivityKind.Exercise : ActivityKind.Deployment;
         var activity = ActivityName(incident);
         return participants
-            .Select(p => (p.PersonId, Function: Text.TrimToNull(p.Function)))
+            .Select(p => (p.PersonId, Function: Texts.TrimToNull(p.Function)))
             .Where(p => p.Function is not null && p.PersonId != Guid.Empty)
             .DistinctBy(p => (p.PersonId, p.Function!.ToUpperInvariant()))
             .Select(p => new PaspoortRecord(

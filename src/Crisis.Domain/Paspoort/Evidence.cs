@@ -33,10 +33,10 @@ public static class Evidence
     {
         if (record.RequirementCode is { } code)
         {
-            return Text.SameCode(code, requirement.Code);
+            return Texts.SameCode(code, requirement.Code);
         }
         return record.Function is { } function
-            && Text.SameCode(function, requirement.Function)
+            && Texts.SameCode(function, requirement.Function)
             && record.Kind is ActivityKind.Exercise or ActivityKind.Deployment
             && requirement.Kind is ActivityKind.Exercise or ActivityKind.Deployment
             && KindMeets(record.Kind, requirement.Kind);

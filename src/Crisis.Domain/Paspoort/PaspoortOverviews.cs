@@ -45,7 +45,7 @@ public static class PaspoortOverviews
         string function, IEnumerable<Guid> people, IEnumerable<Requirement> requirements,
         IEnumerable<PaspoortRecord> records, LocalDate at)
     {
-        var columns = requirements.Where(r => Text.SameCode(r.Function, function)).ToList();
+        var columns = requirements.Where(r => Texts.SameCode(r.Function, function)).ToList();
         var byPerson = records.ToLookup(r => r.PersonId);
         var rows = people.Distinct().Select(p =>
         {

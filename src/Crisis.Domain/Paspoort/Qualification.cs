@@ -105,7 +105,7 @@ public static class Qualification
     {
         var own = records.Where(r => r.PersonId == personId).ToList();
         var statuses = requirements
-            .Where(r => Text.SameCode(r.Function, function))
+            .Where(r => Texts.SameCode(r.Function, function))
             .Select(r => Evaluate(r, personId, own, at))
             .ToList();
         var worst = PaspoortStatuses.Worst(statuses.Select(s => s.Status));

@@ -43,7 +43,7 @@ public static class RecordResults
         if (!TryParse(wire, out var result))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Text.Shorten(wire)}' is not a result; use one of {string.Join(", ", WireNames)}, or leave it out.", "result");
+                $"'{Texts.Shorten(wire)}' is not a result; use one of {string.Join(", ", WireNames)}, or leave it out.", "result");
         }
         return result;
     }

@@ -137,7 +137,7 @@ public static class RecordRules
     /// <summary>Notes: optional, at most 2000 characters; blank becomes none.</summary>
     public static string? ValidateNotes(string? notes)
     {
-        var trimmed = Text.TrimToNull(notes);
+        var trimmed = Texts.TrimToNull(notes);
         if (trimmed is { Length: > MaxNotesLength })
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
@@ -191,16 +191,16 @@ public static class RecordRules
             {
                 return null;
             }
-            var candidates = requirements.Where(r => Text.SameCode(r.Function, function) && r.Kind == kind).Take(2).ToList();
+            var candidates = requirements.Where(r => Texts.SameCode(r.Function, function) && r.Kind == kind).Take(2).ToList();
             return candidates.Count == 1 ? candidates[0].Code : null;
         }
         var code = RequirementRules.ValidateCode(requirement, "requirement");
-        var named = requirements.Where(r => Text.SameCode(r.Code, code)).ToList();
+        var named = requirements.Where(r => Texts.SameCode(r.Code, code)).ToList();
         if (named.Count == 0)
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no requirement {code}.", "requirement");
         }
-        if (function is not null && !named.Any(r => Text.SameCode(r.Function, function)))
+        if (function is not null && !named.Any(r => Texts.SameCode(r.Function, function)))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{code} is not a requirement of {function}; it belongs to {string.Join(", ", named.Select(r => r.Function))}.",

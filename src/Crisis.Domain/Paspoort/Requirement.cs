@@ -82,14 +82,14 @@ public static partial class RequirementRules
                 $"minimumCount must be {MinMinimumCount} to {MaxMinimumCount}; {count} is not.", "minimumCount");
         }
 
-        if (existing.Any(r => Text.SameCode(r.Function, knownFunction) && Text.SameCode(r.Code, normalizedCode)))
+        if (existing.Any(r => Texts.SameCode(r.Function, knownFunction) && Texts.SameCode(r.Code, normalizedCode)))
         {
             throw LegacyRefusals.Of(ViolationKind.Conflict, 
                 $"{knownFunction} already has a requirement {normalizedCode}.");
         }
         // A record naming a code counts for that code under every function, so the code must mean the
         // same kind of activity everywhere; otherwise one training could satisfy an exercise requirement.
-        if (existing.FirstOrDefault(r => Text.SameCode(r.Code, normalizedCode) && r.Kind != parsedKind) is { } clash)
+        if (existing.FirstOrDefault(r => Texts.SameCode(r.Code, normalizedCode) && r.Kind != parsedKind) is { } clash)
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
                 $"{normalizedCode} is a {clash.Kind.ToWire()} requirement for {clash.Function}; the same code must be the same kind of activity everywhere. Use another code.",
@@ -109,14 +109,14 @@ public static partial class RequirementRules
         if (trimmed.Length is < MinCodeLength or > MaxCodeLength)
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A requirement code is {MinCodeLength} to {MaxCodeLength} characters long; '{Text.Shorten(trimmed)}' has {trimmed.Length}.", field);
+                $"A requirement code is {MinCodeLength} to {MaxCodeLength} characters long; '{Texts.Shorten(trimmed)}' has {trimmed.Length}.", field);
         }
         // Checked before upper-casing: ToUpperInvariant turns 'ı' and 'ſ' into ASCII 'I' and 'S', which would
         // let look-alike codes in.
         if (!CodePattern().IsMatch(trimmed))
         {
             throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Text.Shorten(trimmed)}' is not a usable code: use letters A-Z, digits and single dashes between them, such as LCMS-TRAINING.", field);
+                $"'{Texts.Shorten(trimmed)}' is not a usable code: use letters A-Z, digits and single dashes between them, such as LCMS-TRAINING.", field);
         }
         return trimmed.ToUpperInvariant();
     }
@@ -127,14 +127,14 @@ public static partial class RequirementRules
     /// </summary>
     internal static string? ValidateFunction(string? function, IReadOnlyCollection<string> knownFunctions, string field)
     {
-        var trimmed = Text.TrimToNull(function);
+        var trimmed = Texts.TrimToNull(function);
         if (trimmed is null)
         {
             return null;
         }
-        return knownFunctions.FirstOrDefault(f => Text.SameCode(f, trimmed))
+        return knownFunctions.FirstOrDefault(f => Texts.SameCode(f, trimmed))
             ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Text.Shorten(trimmed)}' is not a function; use one of {string.Join(", ", knownFunctions)}.", field);
+                $"'{Texts.Shorten(trimmed)}' is not a function; use one of {string.Join(", ", knownFunctions)}.", field);
     }
 
     // Explicit ASCII classes and no IgnoreCase: \w, or case-insensitive matching, would let the Kelvin sign

@@ -82,7 +82,7 @@ public static class PaspoortEndpoints
             {
                 null or "" or "html" => false,
                 "csv" => true,
-                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{Shorten(format)}'; use html (the default) or csv.", "format"),
+                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{Texts.Shorten(format)}'; use html (the default) or csv.", "format"),
             };
             var dossier = await paspoort.DossierAsync(http.Actor(), personId, null, ct);
             if (!csv)
@@ -106,10 +106,9 @@ public static class PaspoortEndpoints
         }
         var parsed = LocalDatePattern.Iso.Parse(value.Trim());
         return parsed.Success ? parsed.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} must be a date such as 2026-03-23; '{Shorten(value)}' is not.", field);
+            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} must be a date such as 2026-03-23; '{Texts.Shorten(value)}' is not.", field);
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     private static string Slug(string name) =>
         new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');

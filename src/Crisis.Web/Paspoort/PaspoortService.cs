@@ -40,7 +40,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         {
             var known = await FunctionCodesAsync(ct);
             var code = known.FirstOrDefault(f => string.Equals(f, function.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(function.Trim())}' is not a function.", "function");
+                ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Texts.Shorten(function.Trim())}' is not a function.", "function");
             all = all.Where(r => r.Function == code).ToList();
         }
         return all.Select(RequirementDto.From).ToList();
@@ -442,7 +442,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         {
             kindFilter = ActivityKinds.TryParse(kind, out var k) ? k
                 : throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                    $"'{Shorten(kind)}' is not a kind of activity; use one of {string.Join(", ", ActivityKinds.WireNames)}.", "kind");
+                    $"'{Texts.Shorten(kind)}' is not a kind of activity; use one of {string.Join(", ", ActivityKinds.WireNames)}.", "kind");
         }
         var query = db.Set<PaspoortRecordRow>().AsNoTracking().Where(r => r.Date >= first && r.Date <= last && r.Status == RecordStatus.Confirmed);
         if (kindFilter is { } only)
@@ -532,7 +532,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         var f = (function ?? "").Trim().ToUpperInvariant();
         var c = (code ?? "").Trim().ToUpperInvariant();
         return await db.Set<PaspoortRequirementRow>().FirstOrDefaultAsync(r => r.Function == f && r.Code == c && r.RemovedAt == null, ct)
-            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"{Shorten(f)} has no requirement {Shorten(c)}.");
+            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"{Texts.Shorten(f)} has no requirement {Texts.Shorten(c)}.");
     }
 
     private async Task<FunctionRecord> FindFunctionAsync(string? function, CancellationToken ct)
@@ -543,7 +543,7 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         }
         var code = function.Trim().ToUpperInvariant();
         return await db.Set<FunctionRecord>().AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct)
-            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Shorten(function.Trim())}' is not a function.", "function");
+            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Texts.Shorten(function.Trim())}' is not a function.", "function");
     }
 
     /// <summary>Checks that every person exists (a 400 naming the unknown ones) and returns their names.</summary>
@@ -619,5 +619,4 @@ public sealed class PaspoortService(CrisisDbContext db, AuditTrail audit, IClock
         $"{r.Kind.ToWire()} '{r.Activity}' {r.Date:uuuu-MM-dd} function={r.Function ?? "-"} requirement={r.RequirementCode ?? "-"} result={r.Result?.ToWire() ?? "-"}"
         + (r.VoidsRecordId is { } v ? $" voids={v}" : "");
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

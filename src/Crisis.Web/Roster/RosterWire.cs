@@ -46,7 +46,7 @@ public static class RosterWire
         var hint = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 10
             ? " Give the local time of the region without an offset or Z."
             : "";
-        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(trimmed)}' is not a local date-time like 2026-03-23T08:00:00.{hint}", field);
+        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(trimmed)}' is not a local date-time like 2026-03-23T08:00:00.{hint}", field);
     }
 
     public static LocalDate ParseDate(string? text, string field)
@@ -57,14 +57,14 @@ public static class RosterWire
         }
         var result = LocalDatePattern.Iso.Parse(text.Trim());
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(text.Trim())}' is not a date like 2026-03-23.", field);
+            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not a date like 2026-03-23.", field);
     }
 
     public static Instant ParseInstant(string text, string field)
     {
         var result = InstantPattern.ExtendedIso.Parse(text.Trim());
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(text.Trim())}' is not an instant like 2026-11-22T10:15:00Z.", field);
+            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not an instant like 2026-11-22T10:15:00Z.", field);
     }
 
     public static LocalTime ParseTime(string? text, string field)
@@ -81,14 +81,14 @@ public static class RosterWire
                 return result.Value;
             }
         }
-        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(text.Trim())}' is not a time like 08:00.", field);
+        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not a time like 08:00.", field);
     }
 
     public static YearMonth ParseMonth(string? text, string field)
     {
         var result = YearMonthPattern.Iso.Parse(text?.Trim() ?? "");
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(text ?? "")}' is not a month like 2026-03.", field);
+            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text ?? "")}' is not a month like 2026-03.", field);
     }
 
     public static IsoDayOfWeek ParseDay(string? text, string field)
@@ -103,7 +103,7 @@ public static class RosterWire
             "friday" or "vrijdag" or "5" => IsoDayOfWeek.Friday,
             "saturday" or "zaterdag" or "6" => IsoDayOfWeek.Saturday,
             "sunday" or "zondag" or "7" => IsoDayOfWeek.Sunday,
-            _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Shorten(text ?? "")}' is not a weekday; use monday … sunday.", field),
+            _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text ?? "")}' is not a weekday; use monday … sunday.", field),
         };
     }
 
@@ -119,5 +119,4 @@ public static class RosterWire
 
     public static string Format(LocalDateTime local) => LocalOut.Format(local);
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
