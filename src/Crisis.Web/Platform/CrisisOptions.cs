@@ -19,10 +19,6 @@ public sealed class CrisisOptions
 
     /// <summary>Seed the demo region on an empty database at start-up. Null: only in Development.</summary>
     public bool? SeedDemo { get; set; }
-
-    /// <summary>How long a log-append batch may wait to gather concurrent writers before it commits.</summary>
-    [Range(0, 100)]
-    public int GroupCommitWindowMilliseconds { get; set; } = 2;
 }
 
 public sealed class DatabaseOptions
