@@ -126,14 +126,24 @@ public sealed partial record Alert
             if (target.NextStep == target.StepCount)
             {
                 _targets[k] = target.Round < target.Repeat
-                    ? target with { Round = target.Round + 1, NextStep = 0, NextDueAt = at + target.WaitBefore(0) }
+                    ? target with { Round = target.Round + 1, NextStep = 0, NextDueAt = at + target.WaitBefore(0), ReachedAt = null }
                     : target with { NextDueAt = null, RanOut = true };
                 return;
             }
-            var reached = Fire(k, target, at, roster);
+            var reachedAt = Fire(k, target, at, roster) ? at : target.ReachedAt;
             var next = target.NextStep + 1;
-            var wait = !reached ? Duration.Zero : next == target.StepCount ? target.AnswerWindow : target.WaitBefore(next);
-            _targets[k] = target with { NextStep = next, NextDueAt = at + wait };
+            Instant due;
+            if (next < target.StepCount)
+            {
+                // A step that reached nobody is no reason to wait: the next one follows at once.
+                due = reachedAt == at ? at + target.WaitBefore(next) : at;
+            }
+            else
+            {
+                // Whoever the run reached gets the whole answer window, even when a last step (the coordinators) reached nobody.
+                due = reachedAt is { } r && r + target.AnswerWindow > at ? r + target.AnswerWindow : at;
+            }
+            _targets[k] = target with { NextStep = next, NextDueAt = due, ReachedAt = reachedAt };
         }
 
         /// <summary>Fires one step; whether it reached anybody who can still answer.</summary>

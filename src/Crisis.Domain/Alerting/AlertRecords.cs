@@ -11,6 +11,7 @@ namespace Crisis.Domain.Alerting;
 /// <param name="NextStep">The index of the step to fire next; the step count means "the answer window after the last step".</param>
 /// <param name="NextDueAt">When the next step falls due; null while the target is satisfied (held) or when it ran out.</param>
 /// <param name="RanOut">The policy ran out while the target was not satisfied.</param>
+/// <param name="ReachedAt">When a step of this run last reached somebody: the answer window counts from there.</param>
 public sealed record AlertTargetState(
     AlertTarget Target,
     string? Function,
@@ -21,7 +22,8 @@ public sealed record AlertTargetState(
     int Round,
     int NextStep,
     Instant? NextDueAt,
-    bool RanOut)
+    bool RanOut,
+    Instant? ReachedAt = null)
 {
     /// <summary>How long a directly named target has to answer before it is unanswered.</summary>
     public static readonly Duration NamedAnswerWindow = Duration.FromMinutes(10);
