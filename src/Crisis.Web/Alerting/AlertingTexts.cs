@@ -1,0 +1,70 @@
+using Crisis.Domain.Alerting;
+using Crisis.Web.Platform;
+
+namespace Crisis.Web.Alerting;
+
+/// <summary>The English (API) and Dutch (pages) texts of the alerting refusals.</summary>
+internal sealed class AlertingTexts : PhraseTable
+{
+    public AlertingTexts()
+    {
+        Add(AlertingRefusals.PolicyNoSteps,
+            "An escalation policy needs at least one step.",
+            "Een escalatieschema heeft minstens één stap nodig.");
+        Add(AlertingRefusals.PolicyTooManySteps,
+            "{count} steps are too many; a policy has at most {max}.",
+            "{count} stappen zijn te veel; een escalatieschema heeft er hoogstens {max}.");
+        Add(AlertingRefusals.PolicyNegativeMinutes,
+            "Step {step} waits {minutes} minutes; afterMinutes counts from the previous step and cannot be negative.",
+            "Stap {step} wacht {minutes} minuten; de wachttijd telt vanaf de vorige stap en kan niet negatief zijn.");
+        Add(AlertingRefusals.PolicyMinutesTooLarge,
+            "Step {step} waits {minutes} minutes; at most {max} are allowed.",
+            "Stap {step} wacht {minutes} minuten; dat mogen er hoogstens {max} zijn.");
+        Add(AlertingRefusals.PolicyRepeatOutOfRange,
+            "repeat {repeat} is out of range; use 0 to {max}.",
+            "{repeat} keer herhalen kan niet; kies 0 tot {max} keer.");
+        Add(AlertingRefusals.PolicyUnknownNotify,
+            "'{notify}' is not someone a step can notify; use one of {allowed}.",
+            "'{notify}' is niet iemand die een stap kan alarmeren; kies uit {allowed}.");
+        Add(AlertingRefusals.NoTargets,
+            "Name at least one target: a function, a team or a person.",
+            "Kies minstens één doel: een functie, een team of een persoon.");
+        Add(AlertingRefusals.TooManyTargets,
+            "{count} targets are too many; an alert has at most {max}.",
+            "{count} doelen zijn te veel; een alarmering heeft er hoogstens {max}.");
+        Add(AlertingRefusals.TargetUnclear,
+            "A target names exactly one of function, team or personId (and everyone only with a team).",
+            "Een doel is precies één functie, één team of één persoon (en 'iedereen' alleen bij een team).");
+        Add(AlertingRefusals.TargetTwice, "The target {target} is named twice.", "Het doel {target} staat er twee keer in.");
+        Add(AlertingRefusals.UnknownFunction,
+            "'{function}' is not a function in the catalogue.",
+            "'{function}' is geen functie in de catalogus.");
+        Add(AlertingRefusals.UnknownTeam, "There is no team {team}.", "Er is geen team {team}.");
+        Add(AlertingRefusals.UnknownPerson, "There is no person {personId}.", "Er is geen persoon {personId}.");
+        Add(AlertingRefusals.TeamWithoutHeadFunction,
+            "Team {team} has no head function to alert; alert everyone in it instead.",
+            "Team {team} heeft geen hoofdfunctie om te alarmeren; alarmeer dan alle teamleden.");
+        Add(AlertingRefusals.RequiredOutOfRange,
+            "required {required} is out of range; use 1 to {max}.",
+            "{required} mensen nodig kan niet; kies 1 tot {max}.");
+        Add(AlertingRefusals.MessageMissing, "The alert needs a message.", "Schrijf een bericht bij de alarmering.");
+        Add(AlertingRefusals.MessageTooLong,
+            "The message is {length} characters long; at most {max} are allowed.",
+            "Het bericht is {length} tekens lang; er mogen er hoogstens {max} zijn.");
+        Add(AlertingRefusals.AlertClosed,
+            "The alert is {status}; it takes no more answers or changes.",
+            "De alarmering is {status}; er kan niets meer op worden geantwoord of aan veranderd.");
+        Add(AlertingRefusals.NotARecipient,
+            "Only the people this alert reached can answer it.",
+            "Alleen wie deze alarmering heeft gekregen, kan erop antwoorden.");
+        Add(AlertingRefusals.ResponseNotAnAnswer,
+            "'{response}' is not an answer; answer coming or declined.",
+            "'{response}' is geen antwoord; antwoord met komt of kan niet.");
+        Add(AlertingRefusals.EtaOutOfRange,
+            "etaMinutes {etaMinutes} is out of range; use 0 to {max}.",
+            "Over {etaMinutes} minuten er zijn kan niet; kies 0 tot {max} minuten.");
+        Add(AlertingRefusals.NoteTooLong,
+            "The note is {length} characters long; at most {max} are allowed.",
+            "De toelichting is {length} tekens lang; er mogen er hoogstens {max} zijn.");
+    }
+}
