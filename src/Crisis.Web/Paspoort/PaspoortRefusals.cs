@@ -24,6 +24,8 @@ public static class PaspoortRefusals
     public static readonly RefusalCode RequirementNotFound = new("paspoort.requirement-not-found", ViolationKind.NotFound);
     /// <summary>Argument: <c>recordId</c>.</summary>
     public static readonly RefusalCode RecordUnknown = new("paspoort.record-unknown", ViolationKind.NotFound);
+    /// <summary>Argument: <c>personId</c>: the dossier asked for.</summary>
+    public static readonly RefusalCode PersonNotFound = new("paspoort.person-not-found", ViolationKind.NotFound);
     /// <summary>Argument: <c>people</c> (at most five ids).</summary>
     public static readonly RefusalCode PersonUnknown = new("paspoort.person-unknown", ViolationKind.Invalid);
     /// <summary>Argument: <c>incidentId</c>.</summary>

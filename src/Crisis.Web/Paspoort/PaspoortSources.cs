@@ -43,7 +43,12 @@ public sealed class PaspoortSources(CrisisDbContext db, OrganisationService orga
     public Task<PersonDto?> PersonOfAsync(Actor actor, CancellationToken ct) => organisation.PersonOfAsync(actor, ct);
 
     /// <summary>A person with their functions; a 404 when there is none.</summary>
-    public Task<PersonDto> PersonAsync(Guid id, CancellationToken ct) => organisation.GetPersonAsync(id, ct);
+    public async Task<PersonDto> PersonAsync(Guid id, CancellationToken ct)
+    {
+        var person = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw PaspoortRefusals.PersonNotFound.Raise(("personId", id));
+        return PersonDto.From(person);
+    }
 
     /// <summary>Everyone in the region, by name.</summary>
     public Task<IReadOnlyList<PersonDto>> PeopleAsync(CancellationToken ct) => organisation.ListPeopleAsync(null, ct);

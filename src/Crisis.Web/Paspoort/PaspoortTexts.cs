@@ -94,6 +94,7 @@ internal sealed class PaspoortTexts : PhraseTable
         Add(W.FunctionMissing, "Choose a function, such as OVD-BZ.", "Kies een functie, zoals OVD-BZ.");
         Add(W.RequirementNotFound, "{function} has no requirement {code}.", "{function} heeft geen eis {code}.");
         Add(W.RecordUnknown, "There is no paspoort record {recordId}.", "Registratie {recordId} bestaat niet.");
+        Add(W.PersonNotFound, "There is no person {personId}.", "Persoon {personId} bestaat niet.");
         Add(W.PersonUnknown, "There is no person {people}.", "Persoon {people} bestaat niet.");
         Add(W.IncidentUnknown, "There is no incident {incidentId}.", "Incident {incidentId} bestaat niet.");
         Add(W.IncidentOpen, "Close the incident first; its drafts are made when it is over.",
