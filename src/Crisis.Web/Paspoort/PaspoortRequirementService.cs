@@ -3,7 +3,6 @@ using Crisis.Domain.Paspoort;
 using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
-using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static Crisis.Web.Paspoort.PaspoortAuditText;
@@ -100,7 +99,7 @@ public sealed class PaspoortRequirementService(
     /// </summary>
     internal static async Task EnsureDefaultRequirementsAsync(CrisisDbContext db, IClock clock, CancellationToken ct = default)
     {
-        var functions = await db.Set<FunctionRecord>().Select(f => f.Code).ToListAsync(ct);
+        var functions = await PaspoortSources.FunctionCodesAsync(db, ct);
         var withRows = await db.Set<PaspoortRequirementRow>().Select(r => r.Function).Distinct().ToListAsync(ct);
         var now = clock.GetCurrentInstant();
         var added = 0;

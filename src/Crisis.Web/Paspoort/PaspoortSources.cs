@@ -25,8 +25,11 @@ public sealed record IncidentForDrafts(Guid Id, string Title, bool Exercise, boo
 public sealed class PaspoortSources(CrisisDbContext db, OrganisationService organisation)
 {
     /// <summary>The codes of the functions there are, in order.</summary>
-    public async Task<List<string>> FunctionCodesAsync(CancellationToken ct) =>
-        await db.Set<FunctionRecord>().AsNoTracking().OrderBy(f => f.Code).Select(f => f.Code).ToListAsync(ct);
+    public Task<List<string>> FunctionCodesAsync(CancellationToken ct) => FunctionCodesAsync(db, ct);
+
+    /// <summary>The codes of the functions there are, in order (for the seeding at start-up, which has no scope of its own).</summary>
+    internal static Task<List<string>> FunctionCodesAsync(CrisisDbContext db, CancellationToken ct) =>
+        db.Set<FunctionRecord>().AsNoTracking().OrderBy(f => f.Code).Select(f => f.Code).ToListAsync(ct);
 
     /// <summary>The functions of the catalogue.</summary>
     public Task<IReadOnlyList<FunctionDto>> FunctionsAsync(CancellationToken ct) => organisation.ListFunctionsAsync(ct);
