@@ -33,17 +33,26 @@ public static class ActivityKinds
     public static bool TryParse(string? wire, out ActivityKind kind) => Names.TryParse(wire, out kind);
 
     /// <summary>Reads a required wire name or throws a 400 naming <paramref name="field"/>.</summary>
-    internal static ActivityKind Parse(string? wire, string field)
+    public static ActivityKind Parse(string? wire, string field)
     {
         if (string.IsNullOrWhiteSpace(wire))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"Give the kind of activity: one of {string.Join(", ", WireNames)}.", field);
+            throw PaspoortRuleRefusals.KindMissing.RaiseFor(field, ("kinds", PaspoortRuleRefusals.AllKinds()));
+        }
+        return ParseOptional(wire, field)!.Value;
+    }
+
+    /// <summary>Reads an optional wire name: blank is none, anything unknown a 400 naming <paramref name="field"/>.</summary>
+    public static ActivityKind? ParseOptional(string? wire, string field)
+    {
+        if (string.IsNullOrWhiteSpace(wire))
+        {
+            return null;
         }
         if (!TryParse(wire, out var kind))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(wire)}' is not a kind of activity; use one of {string.Join(", ", WireNames)}.", field);
+            throw PaspoortRuleRefusals.KindUnknown.RaiseFor(field,
+                ("kind", Texts.Shorten(wire)), ("kinds", PaspoortRuleRefusals.AllKinds()));
         }
         return kind;
     }

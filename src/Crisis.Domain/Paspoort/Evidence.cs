@@ -43,28 +43,6 @@ public static class Evidence
     }
 
     /// <summary>
-    /// The ids of records that another record voids. Voiding is final: a voiding record keeps its effect even
-    /// when it is voided itself (see <see cref="RecordRules"/>), so this is simply every id named.
-    /// </summary>
-    public static IReadOnlySet<Guid> Voided(IEnumerable<PaspoortRecord> records) =>
-        records.Where(r => r.VoidsRecordId is not null).Select(r => r.VoidsRecordId!.Value).ToHashSet();
-
-    /// <summary>
-    /// The records still in force for display: not voided and not a withdrawal. Drafts are included (they are
-    /// in force, waiting for a coordinator); whether a record counts is <see cref="Counting"/>.
-    /// </summary>
-    /// <remarks>Records of several people may be passed: a record only voids records of its own person.</remarks>
-    public static IReadOnlyList<PaspoortRecord> InForce(IEnumerable<PaspoortRecord> records)
-    {
-        var list = records as IReadOnlyCollection<PaspoortRecord> ?? records.ToList();
-        var voided = list
-            .Where(r => r.VoidsRecordId is not null)
-            .Select(r => (r.PersonId, Id: r.VoidsRecordId!.Value))
-            .ToHashSet();
-        return list.Where(r => r.Status != RecordStatus.Void && !voided.Contains((r.PersonId, r.Id))).ToList();
-    }
-
-    /// <summary>
     /// The records of <paramref name="personId"/> that count towards <paramref name="requirement"/>, dated on
     /// or before <paramref name="at"/>, newest first. Records of other people in <paramref name="records"/> are
     /// ignored, so callers may pass everyone's records; voids only act within one person's records.
@@ -73,7 +51,7 @@ public static class Evidence
         Requirement requirement, Guid personId, IEnumerable<PaspoortRecord> records, LocalDate at)
     {
         var own = records.Where(r => r.PersonId == personId).ToList();
-        var voided = Voided(own);
+        var voided = Voids.VoidedIds(own);
         return own
             .Where(r => r.Status == RecordStatus.Confirmed
                 && !voided.Contains(r.Id)

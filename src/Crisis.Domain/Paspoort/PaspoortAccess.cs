@@ -27,15 +27,24 @@ public static class PaspoortAccess
     /// <summary>The matrix and expiry list cover everyone, so they are for those who plan: coordinators and exercise leads.</summary>
     public static bool CanSeeOverviews(CrisisRole role) => role is CrisisRole.Coordinator or CrisisRole.ExerciseLead;
 
-    /// <summary>Throws a 403 that says why, unless <see cref="CanWrite"/>.</summary>
-    public static void EnsureCanWrite(CrisisRole role, Guid? ownPersonId, Guid subjectPersonId)
+    /// <summary>Why the user may not write records about <paramref name="subjectPersonId"/>; null when <see cref="CanWrite"/>.</summary>
+    public static RuleViolationException? WriteRefusal(CrisisRole role, Guid? ownPersonId, Guid subjectPersonId)
     {
         if (CanWrite(role, ownPersonId, subjectPersonId))
         {
-            return;
+            return null;
         }
-        throw LegacyRefusals.Of(ViolationKind.Forbidden, ownPersonId == subjectPersonId && role is CrisisRole.Coordinator or CrisisRole.ExerciseLead
-            ? "Nobody writes their own paspoort records; ask another coordinator or exercise lead."
-            : "Only coordinators and exercise leads write paspoort records.");
+        return ownPersonId == subjectPersonId && role is CrisisRole.Coordinator or CrisisRole.ExerciseLead
+            ? PaspoortRuleRefusals.OwnRecord.Raise()
+            : PaspoortRuleRefusals.WritersOnly.Raise();
+    }
+
+    /// <summary>Throws a 403 that says why (<see cref="WriteRefusal"/>), unless <see cref="CanWrite"/>.</summary>
+    public static void EnsureCanWrite(CrisisRole role, Guid? ownPersonId, Guid subjectPersonId)
+    {
+        if (WriteRefusal(role, ownPersonId, subjectPersonId) is { } refusal)
+        {
+            throw refusal;
+        }
     }
 }

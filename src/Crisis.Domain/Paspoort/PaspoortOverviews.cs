@@ -67,7 +67,7 @@ public static class PaspoortOverviews
     {
         if (horizonDays < 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"The horizon cannot be negative; {horizonDays} days is.", "days");
+            throw PaspoortRuleRefusals.HorizonNegative.RaiseFor("days", ("days", horizonDays));
         }
         var requirementList = requirements.ToList();
         var byPerson = records.ToLookup(r => r.PersonId);
@@ -106,7 +106,7 @@ public static class PaspoortOverviews
     /// </summary>
     public static IReadOnlyList<ActivityAttendance> Attendance(IEnumerable<PaspoortRecord> records)
     {
-        var inForce = Evidence.InForce(records).Where(r => r.Status == RecordStatus.Confirmed);
+        var inForce = Voids.InForce(records).Where(r => r.Status == RecordStatus.Confirmed);
         return inForce
             .GroupBy(r => (r.Kind, Activity: r.Activity.Trim().ToUpperInvariant(), r.Date))
             .Select(g =>

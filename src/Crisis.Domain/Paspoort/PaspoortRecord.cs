@@ -38,17 +38,17 @@ public sealed record PaspoortRecord(
     Guid? IncidentId = null);
 
 /// <summary>
-/// A request to record an activity, as it comes from the API (<c>POST /api/paspoort/records</c>) before
-/// it is checked. <see cref="VoidsRecordId"/> makes it a correction of an earlier record.
+/// A request to record an activity before it is checked (its kind and result already read from the wire, the rest
+/// as given; no kind is refused as the rules reach it). <see cref="VoidsRecordId"/> makes it a correction of an earlier record.
 /// </summary>
 public sealed record RecordRequest(
     Guid PersonId,
-    string? Kind,
+    ActivityKind? Kind,
     string? Activity,
     LocalDate? Date,
     string? Function = null,
     string? Requirement = null,
-    string? Result = null,
+    RecordResult? Result = null,
     string? Notes = null,
     Guid? VoidsRecordId = null);
 

@@ -33,8 +33,8 @@ public static class RecordResults
     /// <summary>Whether a record with this result can be evidence: everything but a fail.</summary>
     public static bool Counts(this RecordResult? result) => result != RecordResult.Failed;
 
-    /// <summary>Reads an optional result; blank means none, anything unknown is a 400 on <c>result</c>.</summary>
-    internal static RecordResult? ParseOptional(string? wire)
+    /// <summary>Reads an optional result; blank means none, anything unknown is a 400 on <paramref name="field"/>.</summary>
+    public static RecordResult? ParseOptional(string? wire, string field = "result")
     {
         if (string.IsNullOrWhiteSpace(wire))
         {
@@ -42,8 +42,8 @@ public static class RecordResults
         }
         if (!TryParse(wire, out var result))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(wire)}' is not a result; use one of {string.Join(", ", WireNames)}, or leave it out.", "result");
+            throw PaspoortRuleRefusals.ResultUnknown.RaiseFor(field,
+                ("result", Texts.Shorten(wire)), ("results", PaspoortRuleRefusals.AllResults()));
         }
         return result;
     }

@@ -33,14 +33,14 @@ public static class RecordRules
     {
         if (request.PersonId == Guid.Empty)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Say whose record this is.", "personId");
+            throw PaspoortRuleRefusals.PersonMissing.RaiseFor("personId");
         }
-        var kind = ActivityKinds.Parse(request.Kind, "kind");
+        var kind = request.Kind ?? throw PaspoortRuleRefusals.KindMissing.RaiseFor("kind", ("kinds", PaspoortRuleRefusals.AllKinds()));
         var activity = ValidateActivity(request.Activity);
         var date = ValidateDate(request.Date, today);
         var function = RequirementRules.ValidateFunction(request.Function, knownFunctions, "function");
         var requirementCode = ValidateRequirement(request.Requirement, kind, function, requirements);
-        var result = RecordResults.ParseOptional(request.Result);
+        var result = request.Result;
         var notes = ValidateNotes(request.Notes);
         Guid? incidentId = null;
         if (request.VoidsRecordId is { } voids)
@@ -63,20 +63,17 @@ public static class RecordRules
     /// confirmed or withdrawn.
     /// </exception>
     public static PaspoortRecord Confirm(
-        PaspoortRecord draft, string? result, string? notes, RecordStamp stamp,
+        PaspoortRecord draft, RecordResult? result, string? notes, RecordStamp stamp,
         IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
     {
         if (draft.Status != RecordStatus.Draft)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"Only drafts are confirmed; this record is {draft.Status.ToWire()}.", "recordId");
+            throw PaspoortRuleRefusals.OnlyDraftsConfirmed.RaiseFor("recordId", ("status", PaspoortRuleRefusals.Word(draft.Status)));
         }
-        if (string.IsNullOrWhiteSpace(result))
+        if (result is not { } parsedResult)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"Confirming says how it went: give a result, one of {string.Join(", ", RecordResults.WireNames)}.", "result");
+            throw PaspoortRuleRefusals.ConfirmNeedsResult.RaiseFor("result", ("results", PaspoortRuleRefusals.AllResults()));
         }
-        var parsedResult = RecordResults.ParseOptional(result);
         var trimmedNotes = ValidateNotes(notes);
         EnsureVoidable(draft.Id, draft.PersonId, recordsOfPerson);
         return draft with
@@ -105,7 +102,7 @@ public static class RecordRules
     {
         var target = EnsureVoidable(recordId, personId, recordsOfPerson);
         var trimmedReason = ValidateNotes(reason)
-            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, "Say why the record is withdrawn.", "notes");
+            ?? throw PaspoortRuleRefusals.WithdrawNeedsReason.RaiseFor("notes");
         return target with
         {
             Id = stamp.Id,
@@ -124,12 +121,11 @@ public static class RecordRules
         var trimmed = activity?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Name the activity, such as \"LCMS-training voorjaar\".", "activity");
+            throw PaspoortRuleRefusals.ActivityMissing.RaiseFor("activity");
         }
         if (trimmed.Length > MaxActivityLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The activity is {trimmed.Length} characters long; at most {MaxActivityLength} are allowed.", "activity");
+            throw PaspoortRuleRefusals.ActivityTooLong.RaiseFor("activity", ("length", trimmed.Length), ("max", MaxActivityLength));
         }
         return trimmed;
     }
@@ -140,8 +136,7 @@ public static class RecordRules
         var trimmed = Texts.TrimToNull(notes);
         if (trimmed is { Length: > MaxNotesLength })
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The notes are {trimmed.Length} characters long; at most {MaxNotesLength} are allowed.", "notes");
+            throw PaspoortRuleRefusals.NotesTooLong.RaiseFor("notes", ("length", trimmed.Length), ("max", MaxNotesLength));
         }
         return trimmed;
     }
@@ -155,17 +150,15 @@ public static class RecordRules
     {
         if (date is not { } value)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the date of the activity.", "date");
+            throw PaspoortRuleRefusals.DateMissing.RaiseFor("date");
         }
         if (value > today)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"{Iso(value)} is in the future; record an activity once it has taken place (today is {Iso(today)}).", "date");
+            throw PaspoortRuleRefusals.DateInFuture.RaiseFor("date", ("date", value), ("today", today));
         }
         if (value < EarliestDate)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"{Iso(value)} is before {Iso(EarliestDate)}; check the year.", "date");
+            throw PaspoortRuleRefusals.DateTooEarly.RaiseFor("date", ("date", value), ("earliest", EarliestDate));
         }
         return value;
     }
@@ -198,20 +191,18 @@ public static class RecordRules
         var named = requirements.Where(r => Texts.SameCode(r.Code, code)).ToList();
         if (named.Count == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"There is no requirement {code}.", "requirement");
+            throw PaspoortRuleRefusals.RequirementUnknown.RaiseFor("requirement", ("code", code));
         }
         if (function is not null && !named.Any(r => Texts.SameCode(r.Function, function)))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"{code} is not a requirement of {function}; it belongs to {string.Join(", ", named.Select(r => r.Function))}.",
-                "requirement");
+            throw PaspoortRuleRefusals.RequirementOfOtherFunction.RaiseFor("requirement",
+                ("code", code), ("function", function), ("functions", named.Select(r => r.Function).ToList()));
         }
         // RequirementRules keeps one kind per code, so the first one speaks for all.
         var required = named[0].Kind;
         if (!Evidence.KindMeets(kind, required))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"{code} asks for a {required.ToWire()}; a {kind.ToWire()} cannot meet it.", "kind");
+            throw PaspoortRuleRefusals.KindCannotMeet.RaiseFor("kind", ("code", code), ("required", PaspoortRuleRefusals.Word(required)), ("kind", PaspoortRuleRefusals.Word(kind)));
         }
         return code;
     }
@@ -225,20 +216,15 @@ public static class RecordRules
     private static PaspoortRecord EnsureVoidable(Guid recordId, Guid personId, IReadOnlyCollection<PaspoortRecord> recordsOfPerson)
     {
         var target = recordsOfPerson.FirstOrDefault(r => r.Id == recordId && r.PersonId == personId)
-            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"voidsRecordId {recordId} does not name a record of this person.", "voidsRecordId");
+            ?? throw PaspoortRuleRefusals.RecordNotOfPerson.RaiseFor("voidsRecordId", ("recordId", recordId));
         if (target.Status == RecordStatus.Void)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                "A withdrawal cannot itself be voided; record the activity again instead.", "voidsRecordId");
+            throw PaspoortRuleRefusals.WithdrawalNotVoidable.RaiseFor("voidsRecordId");
         }
-        if (recordsOfPerson.FirstOrDefault(r => r.VoidsRecordId == recordId && r.PersonId == personId) is { } earlier)
+        if (Voids.VoiderOf(recordId, personId, recordsOfPerson) is { } earlier)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, 
-                $"Record {recordId} was already voided by record {earlier.Id}; correct that one instead.");
+            throw PaspoortRuleRefusals.RecordAlreadyVoided.Raise(("recordId", recordId), ("by", earlier.Id));
         }
         return target;
     }
-
-    private static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

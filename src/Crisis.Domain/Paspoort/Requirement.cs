@@ -52,48 +52,44 @@ public static partial class RequirementRules
     /// <param name="knownFunctions">Codes of the functions that exist.</param>
     /// <param name="existing">All requirements there are now, of every function.</param>
     public static Requirement Validate(
-        string? function, string? code, string? name, string? kind, int? validForMonths, int? minimumCount,
+        string? function, string? code, string? name, ActivityKind? kind, int? validForMonths, int? minimumCount,
         IReadOnlyCollection<string> knownFunctions, IReadOnlyCollection<Requirement> existing)
     {
         var knownFunction = ValidateFunction(function, knownFunctions, "function")
-            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the function this requirement belongs to.", "function");
+            ?? throw PaspoortRuleRefusals.RequirementFunctionMissing.RaiseFor("function");
         var normalizedCode = ValidateCode(code);
         var trimmedName = name?.Trim() ?? "";
         if (trimmedName.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "A requirement needs a name people recognise.", "name");
+            throw PaspoortRuleRefusals.RequirementNameMissing.RaiseFor("name");
         }
         if (trimmedName.Length > MaxNameLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The name is {trimmedName.Length} characters long; at most {MaxNameLength} are allowed.", "name");
+            throw PaspoortRuleRefusals.RequirementNameTooLong.RaiseFor("name", ("length", trimmedName.Length), ("max", MaxNameLength));
         }
-        var parsedKind = ActivityKinds.Parse(kind, "kind");
+        var parsedKind = kind ?? throw PaspoortRuleRefusals.KindMissing.RaiseFor("kind", ("kinds", PaspoortRuleRefusals.AllKinds()));
         if (validForMonths is { } months && months is < MinValidForMonths or > MaxValidForMonths)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"validForMonths must be {MinValidForMonths} to {MaxValidForMonths} months, or left out when once is enough; {months} is not.",
-                "validForMonths");
+            throw PaspoortRuleRefusals.ValidForMonthsOutOfRange.RaiseFor("validForMonths",
+                ("min", MinValidForMonths), ("max", MaxValidForMonths), ("months", months));
         }
         var count = minimumCount ?? 1;
         if (count is < MinMinimumCount or > MaxMinimumCount)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"minimumCount must be {MinMinimumCount} to {MaxMinimumCount}; {count} is not.", "minimumCount");
+            throw PaspoortRuleRefusals.MinimumCountOutOfRange.RaiseFor("minimumCount",
+                ("min", MinMinimumCount), ("max", MaxMinimumCount), ("count", count));
         }
 
         if (existing.Any(r => Texts.SameCode(r.Function, knownFunction) && Texts.SameCode(r.Code, normalizedCode)))
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, 
-                $"{knownFunction} already has a requirement {normalizedCode}.");
+            throw PaspoortRuleRefusals.RequirementExists.Raise(("function", knownFunction), ("code", normalizedCode));
         }
         // A record naming a code counts for that code under every function, so the code must mean the
         // same kind of activity everywhere; otherwise one training could satisfy an exercise requirement.
         if (existing.FirstOrDefault(r => Texts.SameCode(r.Code, normalizedCode) && r.Kind != parsedKind) is { } clash)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"{normalizedCode} is a {clash.Kind.ToWire()} requirement for {clash.Function}; the same code must be the same kind of activity everywhere. Use another code.",
-                "code");
+            throw PaspoortRuleRefusals.CodeKindClash.RaiseFor("code",
+                ("code", normalizedCode), ("kind", PaspoortRuleRefusals.Word(clash.Kind)), ("function", clash.Function));
         }
         return new Requirement(knownFunction, normalizedCode, trimmedName, parsedKind, validForMonths, count);
     }
@@ -104,19 +100,18 @@ public static partial class RequirementRules
         var trimmed = code?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the requirement a code, such as OVD-BASIS.", field);
+            throw PaspoortRuleRefusals.CodeMissing.RaiseFor(field);
         }
         if (trimmed.Length is < MinCodeLength or > MaxCodeLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A requirement code is {MinCodeLength} to {MaxCodeLength} characters long; '{Texts.Shorten(trimmed)}' has {trimmed.Length}.", field);
+            throw PaspoortRuleRefusals.CodeLength.RaiseFor(field,
+                ("min", MinCodeLength), ("max", MaxCodeLength), ("code", Texts.Shorten(trimmed)), ("length", trimmed.Length));
         }
         // Checked before upper-casing: ToUpperInvariant turns 'ı' and 'ſ' into ASCII 'I' and 'S', which would
         // let look-alike codes in.
         if (!CodePattern().IsMatch(trimmed))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(trimmed)}' is not a usable code: use letters A-Z, digits and single dashes between them, such as LCMS-TRAINING.", field);
+            throw PaspoortRuleRefusals.CodeUnusable.RaiseFor(field, ("code", Texts.Shorten(trimmed)));
         }
         return trimmed.ToUpperInvariant();
     }
@@ -133,8 +128,7 @@ public static partial class RequirementRules
             return null;
         }
         return knownFunctions.FirstOrDefault(f => Texts.SameCode(f, trimmed))
-            ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(trimmed)}' is not a function; use one of {string.Join(", ", knownFunctions)}.", field);
+            ?? throw PaspoortRuleRefusals.FunctionUnknown.RaiseFor(field, ("function", Texts.Shorten(trimmed)), ("functions", knownFunctions.ToList()));
     }
 
     // Explicit ASCII classes and no IgnoreCase: \w, or case-insensitive matching, would let the Kelvin sign

@@ -81,7 +81,7 @@ public static class DatabaseExtensions
         }
         await db.Database.MigrateAsync(ct);
         await Organisation.OrganisationService.EnsureCatalogueAsync(db, scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), ct);
-        await Paspoort.PaspoortService.EnsureDefaultRequirementsAsync(db, scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), ct);
+        await Paspoort.PaspoortRequirementService.EnsureDefaultRequirementsAsync(db, scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), ct);
     }
 }
 

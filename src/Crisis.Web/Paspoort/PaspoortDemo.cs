@@ -10,17 +10,17 @@ namespace Crisis.Web.Paspoort;
 /// expired, missing), so the matrix and the expiry list have something to show. Dates are relative to today, and the
 /// records go through the same rules as any other (recorded by Crisis itself, as if by the OTO working group).
 /// </summary>
-public sealed class PaspoortDemo(PaspoortService paspoort, OrganisationService organisation)
+public sealed class PaspoortDemo(PaspoortRequirementService requirementService, PaspoortRecordService records, OrganisationService organisation)
 {
     private enum Target { Current, Expiring, Expired, Missing }
 
-    private sealed record Planned(ActivityKind Kind, string Activity, LocalDate Date, string Function, string Requirement, string Result);
+    private sealed record Planned(ActivityKind Kind, string Activity, LocalDate Date, string Function, string Requirement, RecordResult Result);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var system = Actor.System("seed-demo");
-        var today = paspoort.Today;
-        var requirements = await paspoort.ListRequirementsAsync(null, ct);
+        var today = records.Today;
+        var requirements = await requirementService.ListAsync(null, ct);
         var people = await organisation.ListPeopleAsync(null, ct);
         var plan = new List<(Guid PersonId, Planned Entry)>();
         var done = new HashSet<(Guid, string)>();
@@ -48,21 +48,21 @@ public sealed class PaspoortDemo(PaspoortService paspoort, OrganisationService o
         foreach (var group in plan.GroupBy(p => p.Entry))
         {
             var e = group.Key;
-            await paspoort.RecordAttendanceAsync(system, new AttendanceRequest(
-                e.Kind.ToWire(), e.Activity, e.Date, e.Function, e.Requirement,
-                group.Select(p => new AttendeeRequest(p.PersonId, e.Result)).ToList()), ct);
+            await records.RecordAttendanceAsync(system, new AttendanceList(
+                e.Kind, e.Activity, e.Date, e.Function, e.Requirement,
+                group.Select(p => new AttendanceEntry(p.PersonId, e.Result)).ToList()), ct);
         }
     }
 
-    private static IEnumerable<Planned> Entries(KeyFunction function, RequirementDto r, Target target, LocalDate today)
+    private static IEnumerable<Planned> Entries(KeyFunction function, Requirement r, Target target, LocalDate today)
     {
-        ActivityKinds.TryParse(r.Kind, out var kind);
+        var kind = r.Kind;
         if (r.ValidForMonths is not { } months)
         {
             // The course: the whole track still ahead for the "missing" one.
             if (target != Target.Missing)
             {
-                yield return new Planned(kind, r.Name, FirstTuesday(today.PlusYears(-3)), function.Code, r.Code, "passed");
+                yield return new Planned(kind, r.Name, FirstTuesday(today.PlusYears(-3)), function.Code, r.Code, RecordResult.Passed);
             }
             yield break;
         }
@@ -78,7 +78,7 @@ public sealed class PaspoortDemo(PaspoortService paspoort, OrganisationService o
         {
             var date = first.PlusDays(-21 * n);
             var activity = kind == ActivityKind.Exercise ? $"{r.Name}, {Month(date)}" : $"{r.Name} {Month(date)}";
-            yield return new Planned(kind, activity, date, function.Code, r.Code, "attended");
+            yield return new Planned(kind, activity, date, function.Code, r.Code, RecordResult.Attended);
         }
     }
 
@@ -93,6 +93,5 @@ public sealed class PaspoortDemo(PaspoortService paspoort, OrganisationService o
         return d;
     }
 
-    private static string Month(LocalDate date) =>
-        date.ToString("MMMM uuuu", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    private static string Month(LocalDate date) => Platform.DutchFormat.Month(date.ToYearMonth());
 }

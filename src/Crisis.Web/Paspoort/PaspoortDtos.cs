@@ -33,9 +33,13 @@ public sealed record RecordDto(
     Guid? VoidedBy,
     Guid? IncidentId)
 {
-    internal static RecordDto From(PaspoortRecordRow r, Guid? voidedBy) =>
-        new(r.Id, r.PersonId, r.Kind.ToWire(), r.Activity, r.Date, r.Function, r.RequirementCode, r.Result?.ToWire(), r.Notes,
-            r.Status.ToWire(), new PersonRefDto(r.RecordedBy, r.RecordedByName), r.RecordedAt, r.VoidsRecordId, voidedBy, r.IncidentId);
+    public static RecordDto From(StoredRecord stored)
+    {
+        var r = stored.Record;
+        return new(r.Id, r.PersonId, r.Kind.ToWire(), r.Activity, r.Date, r.Function, r.RequirementCode, r.Result?.ToWire(), r.Notes,
+            r.Status.ToWire(), new PersonRefDto(r.RecordedBy, stored.RecordedByName), r.RecordedAt, r.VoidsRecordId,
+            stored.VoidedBy, r.IncidentId);
+    }
 }
 
 public sealed record RequirementStatusDto(
@@ -46,24 +50,50 @@ public sealed record RequirementStatusDto(
             s.Status.ToWire(), s.ValidUntil, s.Evidence);
 }
 
-public sealed record FunctionStatusDto(string Function, string Name, string Status, LocalDate? QualifiedUntil, IReadOnlyList<RequirementStatusDto> Requirements);
+public sealed record FunctionStatusDto(string Function, string Name, string Status, LocalDate? QualifiedUntil, IReadOnlyList<RequirementStatusDto> Requirements)
+{
+    public static FunctionStatusDto From(DossierFunction f) =>
+        new(f.Status.Function, f.Name, f.Status.Status.ToWire(), f.Status.QualifiedUntil, f.Status.Requirements.Select(RequirementStatusDto.From).ToList());
+}
 
 /// <summary>The dossier vakbekwaamheid of one person on day <see cref="At"/>.</summary>
-public sealed record DossierDto(PersonDto Person, LocalDate At, IReadOnlyList<FunctionStatusDto> Functions, IReadOnlyList<RecordDto> Records);
+public sealed record DossierDto(PersonDto Person, LocalDate At, IReadOnlyList<FunctionStatusDto> Functions, IReadOnlyList<RecordDto> Records)
+{
+    public static DossierDto From(Dossier d) =>
+        new(d.Person, d.At, d.Functions.Select(FunctionStatusDto.From).ToList(), d.Records.Select(RecordDto.From).ToList());
+}
 
 public sealed record MatrixCellDto(string Code, string Status, LocalDate? ValidUntil);
 
 public sealed record MatrixRowDto(PersonRefDto Person, string Municipality, string Status, IReadOnlyList<MatrixCellDto> Cells);
 
-public sealed record MatrixDto(string Function, string Name, LocalDate At, IReadOnlyList<RequirementDto> Requirements, IReadOnlyList<MatrixRowDto> Rows);
+public sealed record MatrixDto(string Function, string Name, LocalDate At, IReadOnlyList<RequirementDto> Requirements, IReadOnlyList<MatrixRowDto> Rows)
+{
+    public static MatrixDto From(MatrixView m) => new(
+        m.Function, m.Name, m.At, m.Requirements.Select(RequirementDto.From).ToList(),
+        m.Rows.Select(line => new MatrixRowDto(
+            new PersonRefDto(line.Person.Id, line.Person.Name), line.Person.Municipality, line.Row.Status.ToWire(),
+            line.Row.Cells.Select(c => new MatrixCellDto(c.Requirement.Code, c.Status.ToWire(), c.ValidUntil)).ToList())).ToList());
+}
 
 public sealed record ExpiryItemDto(string Function, string Code, string Name, string Status, LocalDate ValidUntil, int DaysLeft);
 
-public sealed record PersonExpiriesDto(PersonRefDto Person, IReadOnlyList<ExpiryItemDto> Items);
+public sealed record PersonExpiriesDto(PersonRefDto Person, IReadOnlyList<ExpiryItemDto> Items)
+{
+    public static PersonExpiriesDto From(PersonExpiryList g) => new(
+        new PersonRefDto(g.Person.Id, g.Person.Name),
+        g.Items.Select(i => new ExpiryItemDto(i.Function, i.Requirement.Code, i.Requirement.Name, i.Status.ToWire(), i.ValidUntil, i.DaysLeft)).ToList());
+}
 
 public sealed record AttendeeDto(PersonRefDto Person, Guid RecordId, string? Function, string? Result, string? Notes);
 
-public sealed record ActivityDto(string Kind, string Activity, LocalDate Date, Guid? IncidentId, IReadOnlyList<AttendeeDto> Attendees);
+public sealed record ActivityDto(string Kind, string Activity, LocalDate Date, Guid? IncidentId, IReadOnlyList<AttendeeDto> Attendees)
+{
+    public static ActivityDto From(ActivityView v) => new(
+        v.Activity.Kind.ToWire(), v.Activity.Activity, v.Activity.Date, v.Activity.IncidentId,
+        v.Attendees.Select(x => new AttendeeDto(new PersonRefDto(x.Person.Id, x.Person.Name),
+            x.Attendee.RecordId, x.Attendee.Function, x.Attendee.Result?.ToWire(), x.Attendee.Notes)).ToList());
+}
 
 /// <summary>Body of <c>POST /api/paspoort/requirements</c>.</summary>
 public sealed record CreateRequirementRequest(string? Function, string? Code, string? Name, string? Kind, int? ValidForMonths, int? MinimumCount);

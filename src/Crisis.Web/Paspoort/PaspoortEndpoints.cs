@@ -1,20 +1,28 @@
-using Crisis.Web.Identity;
 using Crisis.Domain;
-using Crisis.Web.Incidents;
+using Crisis.Domain.Paspoort;
+using Crisis.Web.Identity;
 using Crisis.Web.Roster;
-using MassTransit;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using NodaTime.Text;
 
 namespace Crisis.Web.Paspoort;
 
+/// <summary>
+/// The Veiligheidspaspoort's API: reads the wire (kinds, results, dates and formats as text, with a 400 naming the
+/// field), calls the services in the domain's types, and renders their answers as the contract's DTOs.
+/// </summary>
 public static class PaspoortEndpoints
 {
     public static WebApplicationBuilder AddPaspoort(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<PaspoortService>();
-        builder.Services.AddScoped<PaspoortUi>();
+        builder.Services.AddScoped<PaspoortSources>();
+        builder.Services.AddScoped<PaspoortStore>();
+        builder.Services.AddScoped<PaspoortGuard>();
+        builder.Services.AddScoped<PaspoortRequirementService>();
+        builder.Services.AddScoped<PaspoortRecordService>();
+        builder.Services.AddScoped<PaspoortDraftService>();
+        builder.Services.AddScoped<PaspoortOverviewService>();
         builder.Services.AddScoped<PaspoortDemo>();
         builder.Services.AddScoped<IRosterQualificationRule, PaspoortQualificationRule>();
         return builder;
@@ -24,67 +32,104 @@ public static class PaspoortEndpoints
     public static IEndpointRouteBuilder MapPaspoort(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/paspoort").RequireAuthorization().WithTags("Paspoort");
+        MapRequirements(api);
+        MapRecords(api);
+        MapOverviews(api);
+        return app;
+    }
 
-        api.MapGet("/requirements", async (string? function, PaspoortService paspoort, CancellationToken ct) =>
-            Results.Ok(await paspoort.ListRequirementsAsync(function, ct)));
-        api.MapPost("/requirements", async ([FromBody] CreateRequirementRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
+    private static void MapRequirements(RouteGroupBuilder api)
+    {
+        api.MapGet("/requirements", async (string? function, PaspoortRequirementService requirements, CancellationToken ct) =>
+            Results.Ok((await requirements.ListAsync(function, ct)).Select(RequirementDto.From).ToList()));
+        api.MapPost("/requirements", async ([FromBody] CreateRequirementRequest? request, PaspoortRequirementService requirements,
+            HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.CreateRequirementAsync(http.Actor(), request, ct);
+            var created = RequirementDto.From(await requirements.CreateAsync(http.Actor(), new NewRequirement(
+                request?.Function, request?.Code, request?.Name, ActivityKinds.ParseOptional(request?.Kind, "kind"),
+                request?.ValidForMonths, request?.MinimumCount), ct));
             return Results.Created($"/api/paspoort/requirements/{created.Function}/{created.Code}", created);
         });
         api.MapPut("/requirements/{function}/{code}", async (string function, string code, [FromBody] ChangeRequirementRequest? request,
-                PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.ChangeRequirementAsync(http.Actor(), function, code, request, ct)));
-        api.MapDelete("/requirements/{function}/{code}", async (string function, string code, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
+                PaspoortRequirementService requirements, HttpContext http, CancellationToken ct) =>
+            Results.Ok(RequirementDto.From(await requirements.ChangeAsync(http.Actor(), function, code, new RequirementChange(
+                request?.Name, ActivityKinds.ParseOptional(request?.Kind, "kind"), request?.ValidForMonths, request?.MinimumCount), ct))));
+        api.MapDelete("/requirements/{function}/{code}", async (string function, string code, PaspoortRequirementService requirements,
+            HttpContext http, CancellationToken ct) =>
         {
-            await paspoort.RemoveRequirementAsync(http.Actor(), function, code, ct);
+            await requirements.RemoveAsync(http.Actor(), function, code, ct);
             return Results.NoContent();
         });
+    }
 
-        api.MapPost("/records", async ([FromBody] CreateRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
+    private static void MapRecords(RouteGroupBuilder api)
+    {
+        api.MapPost("/records", async ([FromBody] CreateRecordRequest? request, PaspoortRecordService records, HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.RecordAsync(http.Actor(), request, ct);
+            var personId = request?.PersonId ?? Guid.Empty;
+            if (personId == Guid.Empty)
+            {
+                throw PaspoortRuleRefusals.PersonMissing.RaiseFor("personId");
+            }
+            var created = RecordDto.From(await records.RecordAsync(http.Actor(), new RecordRequest(
+                personId, ActivityKinds.ParseOptional(request!.Kind, "kind"), request.Activity, request.Date, request.Function,
+                request.Requirement, RecordResults.ParseOptional(request.Result), request.Notes, request.VoidsRecordId), ct));
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
-        api.MapPost("/records/{id:guid}/confirm", async (Guid id, [FromBody] ConfirmRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/records/{id:guid}/confirm", async (Guid id, [FromBody] ConfirmRecordRequest? request, PaspoortRecordService records,
+            HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.ConfirmAsync(http.Actor(), id, request, ct);
+            var created = RecordDto.From(await records.ConfirmAsync(
+                http.Actor(), id, RecordResults.ParseOptional(request?.Result), request?.Notes, ct));
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
-        api.MapPost("/records/{id:guid}/withdraw", async (Guid id, [FromBody] WithdrawRecordRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/records/{id:guid}/withdraw", async (Guid id, [FromBody] WithdrawRecordRequest? request, PaspoortRecordService records,
+            HttpContext http, CancellationToken ct) =>
         {
-            var created = await paspoort.WithdrawAsync(http.Actor(), id, request, ct);
+            var created = RecordDto.From(await records.WithdrawAsync(http.Actor(), id, request?.Notes, ct));
             return Results.Created($"/api/paspoort/{created.PersonId}", created);
         });
-        api.MapPost("/attendance", async ([FromBody] AttendanceRequest? request, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Created("/api/paspoort/attendance", await paspoort.RecordAttendanceAsync(http.Actor(), request, ct)));
-        api.MapGet("/attendance", async (string? from, string? to, string? kind, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.AttendanceAsync(http.Actor(), Date(from, "from"), Date(to, "to"), kind, ct)));
+        api.MapPost("/attendance", async ([FromBody] AttendanceRequest? request, PaspoortRecordService records, HttpContext http, CancellationToken ct) =>
+        {
+            var saved = await records.RecordAttendanceAsync(http.Actor(), Attendance(request), ct);
+            return Results.Created("/api/paspoort/attendance", saved.Select(RecordDto.From).ToList());
+        });
 
-        api.MapGet("/drafts", async (PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok((await paspoort.PendingDraftsAsync(http.Actor(), ct))
-                .Select(d => new { person = d.Person, record = d.Record })));
-        api.MapPost("/drafts/incidents/{incidentId:guid}", async (Guid incidentId, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.DraftsFromIncidentAsync(http.Actor(), incidentId, ct)));
+        api.MapGet("/drafts", async (PaspoortDraftService drafts, HttpContext http, CancellationToken ct) =>
+            Results.Ok((await drafts.PendingAsync(http.Actor(), ct))
+                .Select(d => new { person = new PersonRefDto(d.Person.Id, d.Person.Name), record = RecordDto.From(d.Draft) })));
+        api.MapPost("/drafts/incidents/{incidentId:guid}", async (Guid incidentId, PaspoortDraftService drafts, HttpContext http, CancellationToken ct) =>
+            Results.Ok((await drafts.DraftsFromIncidentAsync(http.Actor(), incidentId, ct)).Select(RecordDto.From).ToList()));
+    }
 
-        api.MapGet("/matrix", async (string? function, string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.MatrixAsync(http.Actor(), function, Date(at, "at"), ct)));
-        api.MapGet("/expiries", async (int? days, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.ExpiriesAsync(http.Actor(), days, ct)));
+    private static void MapOverviews(RouteGroupBuilder api)
+    {
+        api.MapGet("/attendance", async (string? from, string? to, string? kind, PaspoortOverviewService overviews, HttpContext http, CancellationToken ct) =>
+        {
+            var first = Date(from, "from");
+            var last = Date(to, "to");
+            var only = ActivityKinds.ParseOptional(kind, "kind");
+            return Results.Ok((await overviews.AttendanceAsync(http.Actor(), first, last, only, ct)).Select(ActivityDto.From).ToList());
+        });
+        api.MapGet("/matrix", async (string? function, string? at, PaspoortOverviewService overviews, HttpContext http, CancellationToken ct) =>
+            Results.Ok(MatrixDto.From(await overviews.MatrixAsync(http.Actor(), function, Date(at, "at"), ct))));
+        api.MapGet("/expiries", async (int? days, PaspoortOverviewService overviews, HttpContext http, CancellationToken ct) =>
+            Results.Ok((await overviews.ExpiriesAsync(http.Actor(), days, ct)).Select(PersonExpiriesDto.From).ToList()));
 
-        api.MapGet("/me", async (string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.MyDossierAsync(http.Actor(), Date(at, "at"), ct)));
-        api.MapGet("/{personId:guid}", async (Guid personId, string? at, PaspoortService paspoort, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await paspoort.DossierAsync(http.Actor(), personId, Date(at, "at"), ct)));
-        api.MapGet("/{personId:guid}/export", async (Guid personId, string? format, PaspoortService paspoort, DateTimeZone zone, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/me", async (string? at, PaspoortOverviewService overviews, HttpContext http, CancellationToken ct) =>
+            Results.Ok(DossierDto.From(await overviews.MyDossierAsync(http.Actor(), Date(at, "at"), ct))));
+        api.MapGet("/{personId:guid}", async (Guid personId, string? at, PaspoortOverviewService overviews, HttpContext http, CancellationToken ct) =>
+            Results.Ok(DossierDto.From(await overviews.DossierAsync(http.Actor(), personId, Date(at, "at"), ct))));
+        api.MapGet("/{personId:guid}/export", async (Guid personId, string? format, PaspoortOverviewService overviews, DateTimeZone zone,
+            HttpContext http, CancellationToken ct) =>
         {
             var csv = format?.Trim().ToLowerInvariant() switch
             {
                 null or "" or "html" => false,
                 "csv" => true,
-                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{Texts.Shorten(format)}'; use html (the default) or csv.", "format"),
+                _ => throw PaspoortRefusals.ExportFormatUnknown.RaiseFor("format", ("format", Texts.Shorten(format))),
             };
-            var dossier = await paspoort.DossierAsync(http.Actor(), personId, null, ct);
+            var dossier = DossierDto.From(await overviews.DossierAsync(http.Actor(), personId, null, ct));
             if (!csv)
             {
                 return Results.Content(PaspoortExport.ToHtml(dossier, zone), "text/html; charset=utf-8");
@@ -94,7 +139,17 @@ public static class PaspoortEndpoints
             var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(PaspoortExport.ToCsv(dossier, zone))).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", file);
         });
-        return app;
+    }
+
+    /// <summary>An attendance list from the wire: each attendee's result read, a missing person as an empty id (the service says so).</summary>
+    private static AttendanceList Attendance(AttendanceRequest? request)
+    {
+        var people = (request?.People ?? [])
+            .Select((p, i) => new AttendanceEntry(
+                p?.PersonId ?? Guid.Empty, RecordResults.ParseOptional(p?.Result, $"people[{i}].result"), p?.Notes))
+            .ToList();
+        return new AttendanceList(
+            ActivityKinds.ParseOptional(request?.Kind, "kind"), request?.Activity, request?.Date, request?.Function, request?.Requirement, people);
     }
 
     /// <summary>An optional ISO date from the query string; a clear 400 when it is not one.</summary>
@@ -106,25 +161,9 @@ public static class PaspoortEndpoints
         }
         var parsed = LocalDatePattern.Iso.Parse(value.Trim());
         return parsed.Success ? parsed.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} must be a date such as 2026-03-23; '{Texts.Shorten(value)}' is not.", field);
+            : throw PaspoortRefusals.DateUnreadable.RaiseFor(field, ("field", field), ("value", Texts.Shorten(value)));
     }
-
 
     private static string Slug(string name) =>
         new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-}
-
-/// <summary>
-/// Evidence from real work: when an incident closes, its participants who took part in a function get draft records.
-/// Runs on every node; <see cref="PaspoortService.CreateDraftsAsync"/> is idempotent, so that is harmless.
-/// </summary>
-public sealed class PaspoortDraftsConsumer(PaspoortService paspoort) : IConsumer<IncidentChanged>
-{
-    public async Task Consume(ConsumeContext<IncidentChanged> context)
-    {
-        if (context.Message.Incident.Status == "closed")
-        {
-            await paspoort.CreateDraftsAsync(context.Message.Incident.Id, context.CancellationToken);
-        }
-    }
 }

@@ -40,7 +40,7 @@ public sealed class PaspoortQualificationRule(CrisisDbContext db, DateTimeZone z
             {
                 return [];
             }
-            var ofFunction = requirements.Where(r => string.Equals(r.Function, function, StringComparison.OrdinalIgnoreCase)).ToList();
+            var ofFunction = requirements.Where(r => Crisis.Domain.Texts.SameCode(r.Function, function)).ToList();
             if (ofFunction.Count == 0)
             {
                 return [w];

@@ -25,6 +25,12 @@ public sealed class PaspoortRequirementRow
     public Instant? RemovedAt { get; set; }
 
     public Requirement ToDomain() => new(Function, Code, Name, Kind, ValidForMonths, MinimumCount);
+
+    public static PaspoortRequirementRow From(Requirement r, Instant createdAt) => new()
+    {
+        Function = r.Function, Code = r.Code, Name = r.Name, Kind = r.Kind,
+        ValidForMonths = r.ValidForMonths, MinimumCount = r.MinimumCount, CreatedAt = createdAt,
+    };
 }
 
 /// <summary>One immutable record of a person's paspoort. Rows are only ever inserted.</summary>

@@ -55,7 +55,7 @@ internal static class Build
         {
             ex.Field.ShouldBe(field);
         }
-        ex.Message.ShouldNotBeNullOrWhiteSpace();
+        ex.Code.ShouldStartWith("paspoort.", customMessage: "every refusal is a declared paspoort code");
         return ex;
     }
 }

@@ -92,7 +92,7 @@ public class DeploymentEvidenceTests
 
         Qualification.Evaluate(exercise, Person, [draft], Date(2026, 3, 1)).Status.ShouldBe(PaspoortStatus.Missing);
 
-        var confirmed = RecordRules.Confirm(draft, "passed", "Sterk in de COPI", Stamp(), [draft]);
+        var confirmed = RecordRules.Confirm(draft, RecordResult.Passed, "Sterk in de COPI", Stamp(), [draft]);
         var status = Qualification.Evaluate(exercise, Person, [draft, confirmed], Date(2026, 3, 1));
         status.Status.ShouldBe(PaspoortStatus.Current);
         status.ValidUntil.ShouldBe(Date(2027, 2, 20));
@@ -103,7 +103,7 @@ public class DeploymentEvidenceTests
     {
         var deployment = Requirement(kind: ActivityKind.Deployment, code: "OVD-INZET", months: 24);
         var draft = DeploymentEvidence.Drafts(Drill, [new(Person, "OVD-BZ")], CrisisItself, RecordedAt).Single();
-        var confirmed = RecordRules.Confirm(draft, "attended", null, Stamp(), [draft]);
+        var confirmed = RecordRules.Confirm(draft, RecordResult.Attended, null, Stamp(), [draft]);
         Qualification.Evaluate(deployment, Person, [draft, confirmed], Date(2026, 3, 1)).Status.ShouldBe(PaspoortStatus.Missing);
     }
 }

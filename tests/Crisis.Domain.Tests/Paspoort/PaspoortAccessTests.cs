@@ -45,7 +45,7 @@ public class PaspoortAccessTests
     {
         PaspoortAccess.CanWrite(role, Person, Person).ShouldBeFalse();
         var ex = ShouldViolate(() => PaspoortAccess.EnsureCanWrite(role, Person, Person), ViolationKind.Forbidden);
-        ex.Message.ShouldContain("own");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.OwnRecord.Code);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class PaspoortAccessTests
     public void EnsureCanWrite_Viewer_IsForbidden()
     {
         var ex = ShouldViolate(() => PaspoortAccess.EnsureCanWrite(CrisisRole.Viewer, Person, OtherPerson), ViolationKind.Forbidden);
-        ex.Message.ShouldContain("Only coordinators");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.WritersOnly.Code);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public class QualificationEvidenceTests
         var draft = Record(Date(2025, 6, 1), status: RecordStatus.Draft);
         Evaluate(draft).Status.ShouldBe(PaspoortStatus.Missing);
 
-        var confirmed = RecordRules.Confirm(draft, "passed", "Goed gedaan", Stamp(), [draft]);
+        var confirmed = RecordRules.Confirm(draft, RecordResult.Passed, "Goed gedaan", Stamp(), [draft]);
         var status = Evaluate(draft, confirmed);
         status.Status.ShouldBe(PaspoortStatus.Current);
         status.Evidence.ShouldBe([confirmed.Id]);

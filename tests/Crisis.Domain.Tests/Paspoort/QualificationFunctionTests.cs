@@ -218,7 +218,7 @@ public class EvidenceMatchingTests
         var draft = Record(Day, status: RecordStatus.Draft);
         var voided = Record(Day);
         var withdrawal = Record(Day, status: RecordStatus.Void, voids: voided.Id);
-        Evidence.InForce([kept, draft, voided, withdrawal]).ShouldBe([kept, draft]);
+        Voids.InForce([kept, draft, voided, withdrawal]).ShouldBe([kept, draft]);
     }
 
     [Fact]
@@ -226,6 +226,6 @@ public class EvidenceMatchingTests
     {
         var mine = Record(Day);
         var theirs = Record(Day, person: OtherPerson, voids: mine.Id);
-        Evidence.InForce([mine, theirs]).ShouldBe([mine, theirs]);
+        Voids.InForce([mine, theirs]).ShouldBe([mine, theirs]);
     }
 }

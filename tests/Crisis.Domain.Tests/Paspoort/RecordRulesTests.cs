@@ -13,7 +13,9 @@ public class RecordRulesValidateTests
         string? kind = "exercise", string? activity = "Oefening COPI Haven", LocalDate? date = null,
         string? function = null, string? requirement = null, string? result = null, string? notes = null,
         Guid? voids = null, Guid? person = null) =>
-        new(person ?? Person, kind, activity, date ?? Date(2026, 2, 10), function, requirement, result, notes, voids);
+        // Kind and result as the API reads them from the wire, then the rules.
+        new(person ?? Person, ActivityKinds.ParseOptional(kind, "kind"), activity, date ?? Date(2026, 2, 10), function, requirement,
+            RecordResults.ParseOptional(result), notes, voids);
 
     private static PaspoortRecord Validate(RecordRequest request, params PaspoortRecord[] existing) =>
         RecordRules.Validate(request, Stamp(), Today, Functions, DefaultRequirements.All, existing);
@@ -47,7 +49,9 @@ public class RecordRulesValidateTests
     public void Validate_DateTomorrow_IsInvalid()
     {
         var ex = ShouldViolate(() => Validate(Request(date: Today.PlusDays(1))), ViolationKind.Invalid, "date");
-        ex.Message.ShouldContain("future");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.DateInFuture.Code);
+        ex.Phrase["date"].ShouldBe(Today.PlusDays(1));
+        ex.Phrase["today"].ShouldBe(Today);
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public class RecordRulesValidateTests
 
     [Fact]
     public void Validate_NoDate_IsInvalid() =>
-        ShouldViolate(() => Validate(new RecordRequest(Person, "exercise", "Oefening", null)), ViolationKind.Invalid, "date");
+        ShouldViolate(() => Validate(new RecordRequest(Person, ActivityKind.Exercise, "Oefening", null)), ViolationKind.Invalid, "date");
 
     [Theory]
     [InlineData("workshop")]
@@ -74,7 +78,8 @@ public class RecordRulesValidateTests
     public void Validate_UnknownOrMissingKind_IsInvalid(string? kind)
     {
         var ex = ShouldViolate(() => Validate(Request(kind: kind)), ViolationKind.Invalid, "kind");
-        ex.Message.ShouldContain("course, training, exercise, deployment");
+        ex.Code.ShouldBe(string.IsNullOrEmpty(kind) ? PaspoortRuleRefusals.KindMissing.Code : PaspoortRuleRefusals.KindUnknown.Code);
+        ex.Phrase["kinds"].ShouldBe(new Bilingual("course, training, exercise, deployment", "cursus, training, oefening, inzet"));
     }
 
     [Theory]
@@ -120,7 +125,9 @@ public class RecordRulesValidateTests
     public void Validate_RequirementOfAnotherFunction_IsInvalid()
     {
         var ex = ShouldViolate(() => Validate(Request(function: "HIN", requirement: "OVD-OEFENING")), ViolationKind.Invalid, "requirement");
-        ex.Message.ShouldContain("OVD-BZ");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.RequirementOfOtherFunction.Code);
+        ex.Phrase["function"].ShouldBe("HIN");
+        ((IEnumerable<string>)ex.Phrase["functions"]!).ShouldBe(["OVD-BZ"]);
     }
 
     [Fact]
@@ -211,7 +218,7 @@ public class RecordRulesConfirmAndWithdrawTests
     {
         var draft = Draft();
         var stamp = Stamp(at: RecordedAt.Plus(Duration.FromDays(2)));
-        var confirmed = RecordRules.Confirm(draft, "attended", " Goed overzicht gehouden ", stamp, [draft]);
+        var confirmed = RecordRules.Confirm(draft, RecordResult.Attended, " Goed overzicht gehouden ", stamp, [draft]);
 
         confirmed.ShouldBe(draft with
         {
@@ -230,29 +237,34 @@ public class RecordRulesConfirmAndWithdrawTests
     public void Confirm_WithoutResult_IsInvalid(string? result)
     {
         var draft = Draft();
-        ShouldViolate(() => RecordRules.Confirm(draft, result, null, Stamp(), [draft]), ViolationKind.Invalid, "result");
+        var ex = ShouldViolate(() => RecordRules.Confirm(draft, RecordResults.ParseOptional(result), null, Stamp(), [draft]), ViolationKind.Invalid, "result");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.ConfirmNeedsResult.Code);
     }
 
     [Fact]
     public void Confirm_UnknownResult_IsInvalid()
     {
         var draft = Draft();
-        ShouldViolate(() => RecordRules.Confirm(draft, "excellent", null, Stamp(), [draft]), ViolationKind.Invalid, "result");
+        var ex = ShouldViolate(() => RecordRules.Confirm(draft, RecordResults.ParseOptional("excellent"), null, Stamp(), [draft]), ViolationKind.Invalid, "result");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.ResultUnknown.Code);
+        ex.Phrase["result"].ShouldBe("excellent");
     }
 
     [Fact]
     public void Confirm_AlreadyConfirmedDraft_IsAConflict()
     {
         var draft = Draft();
-        var first = RecordRules.Confirm(draft, "passed", null, Stamp(), [draft]);
-        ShouldViolate(() => RecordRules.Confirm(draft, "passed", null, Stamp(), [draft, first]), ViolationKind.Conflict);
+        var first = RecordRules.Confirm(draft, RecordResult.Passed, null, Stamp(), [draft]);
+        var ex = ShouldViolate(() => RecordRules.Confirm(draft, RecordResult.Passed, null, Stamp(), [draft, first]), ViolationKind.Conflict);
+        ex.Code.ShouldBe(PaspoortRuleRefusals.RecordAlreadyVoided.Code);
+        ex.Phrase["by"].ShouldBe(first.Id);
     }
 
     [Fact]
     public void Confirm_ARecordThatIsNoDraft_IsInvalid()
     {
         var confirmed = Record(Date(2026, 2, 1));
-        ShouldViolate(() => RecordRules.Confirm(confirmed, "passed", null, Stamp(), [confirmed]), ViolationKind.Invalid);
+        ShouldViolate(() => RecordRules.Confirm(confirmed, RecordResult.Passed, null, Stamp(), [confirmed]), ViolationKind.Invalid);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class RequirementRulesTests
     private static Requirement Validate(
         string? function = "OVD-BZ", string? code = "OVD-COPI", string? name = "COPI-oefening", string? kind = "exercise",
         int? months = 24, int? count = null, IReadOnlyCollection<Requirement>? existing = null) =>
-        RequirementRules.Validate(function, code, name, kind, months, count, Functions, existing ?? DefaultRequirements.All);
+        RequirementRules.Validate(function, code, name, ActivityKinds.ParseOptional(kind, "kind"), months, count, Functions, existing ?? DefaultRequirements.All);
 
     [Fact]
     public void Validate_GoodRequest_ReturnsNormalisedRequirement() =>
@@ -91,7 +91,9 @@ public class RequirementRulesTests
     public void Validate_UnknownFunction_IsInvalid()
     {
         var ex = ShouldViolate(() => Validate(function: "BRANDWEER"), ViolationKind.Invalid, "function");
-        ex.Message.ShouldContain("OVD-BZ");
+        ex.Code.ShouldBe(PaspoortRuleRefusals.FunctionUnknown.Code);
+        ex.Phrase["function"].ShouldBe("BRANDWEER");
+        ((IEnumerable<string>)ex.Phrase["functions"]!).ShouldContain("OVD-BZ");
     }
 
     [Theory]
@@ -135,7 +137,7 @@ public class DefaultRequirementsTests
         {
             // Adding them one by one as a coordinator would: every code sane, unique per function, one kind per code.
             var validated = RequirementRules.Validate(
-                r.Function, r.Code, r.Name, r.Kind.ToWire(), r.ValidForMonths, r.MinimumCount, known, accepted);
+                r.Function, r.Code, r.Name, r.Kind, r.ValidForMonths, r.MinimumCount, known, accepted);
             validated.ShouldBe(r);
             accepted.Add(validated);
         }

@@ -58,7 +58,7 @@ public sealed class PaspoortEvidenceTests(PaspoortHost host)
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<PaspoortService>().CreateDraftsAsync(incident.Id);
+            return await scope.ServiceProvider.GetRequiredService<PaspoortDraftService>().CreateDraftsAsync(incident.Id);
         }));
         var viaApi = await (await host.CoordinatorAsync()).PostAsync($"/api/paspoort/drafts/incidents/{incident.Id}", null);
 
@@ -88,7 +88,7 @@ public sealed class PaspoortEvidenceTests(PaspoortHost host)
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
             await using var scope = host.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<PaspoortService>().CreateDraftsAsync(incident.Id);
+            return await scope.ServiceProvider.GetRequiredService<PaspoortDraftService>().CreateDraftsAsync(incident.Id);
         }));
 
         runs.Sum().ShouldBeLessThanOrEqualTo(4);

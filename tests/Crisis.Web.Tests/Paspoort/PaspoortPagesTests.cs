@@ -58,12 +58,13 @@ public sealed class PaspoortPagesTests(PaspoortHost host)
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-            var paspoort = scope.ServiceProvider.GetRequiredService<PaspoortService>();
+            var paspoort = scope.ServiceProvider.GetRequiredService<PaspoortOverviewService>();
 
             foreach (var function in DefaultRequirements.Functions)
             {
                 var matrix = await paspoort.MatrixAsync(Actor.System("test"), function.Code);
-                matrix.Rows.Select(r => r.Status).Distinct().ShouldBe(["current", "expiring", "expired", "missing"], ignoreOrder: true, function.Code);
+                matrix.Rows.Select(r => r.Row.Status).Distinct().ShouldBe(
+                    [PaspoortStatus.Current, PaspoortStatus.Expiring, PaspoortStatus.Expired, PaspoortStatus.Missing], ignoreOrder: true, function.Code);
             }
             (await paspoort.AttendanceAsync(Actor.System("test"))).ShouldContain(a => a.Attendees.Count > 1, "activities are recorded as attendance lists");
         }
