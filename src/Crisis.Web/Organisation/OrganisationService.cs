@@ -19,10 +19,10 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
             .OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).Select(m => new MunicipalityDto(m.Name)).ToList();
 
     /// <summary>Adds a municipality and its local AOV piket function.</summary>
-    public async Task<MunicipalityDto> AddMunicipalityAsync(Actor actor, CreateMunicipalityRequest? request, CancellationToken ct = default)
+    public async Task<MunicipalityDto> AddMunicipalityAsync(Actor actor, string? municipality, CancellationToken ct = default)
     {
         await RequireCoordinatorAsync(actor, "municipality.add", OrganisationServiceRefusals.MunicipalityAddDenied);
-        var name = OrganisationRules.ValidateName(request?.Name);
+        var name = OrganisationRules.ValidateName(municipality);
         if (name.Length > MaxMunicipalityName)
         {
             throw OrganisationServiceRefusals.MunicipalityNameTooLong.RaiseFor("name", ("max", MaxMunicipalityName));
@@ -49,12 +49,12 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
             .OrderBy(f => f.Municipality is null ? 0 : 1).ThenBy(f => f.Code, StringComparer.Ordinal)
             .Select(FunctionDto.From).ToList();
 
-    public async Task<FunctionDto> CreateFunctionAsync(Actor actor, CreateFunctionRequest? request, CancellationToken ct = default)
+    public async Task<FunctionDto> CreateFunctionAsync(Actor actor, NewFunction input, CancellationToken ct = default)
     {
         await RequireCoordinatorAsync(actor, "function.create", OrganisationServiceRefusals.FunctionCreateDenied);
-        var code = OrganisationRules.ValidateFunctionCode(request?.Code);
-        var name = OrganisationRules.ValidateName(request?.Name);
-        var minimum = OrganisationRules.ValidateMinimumOnCall(request?.MinimumOnCall);
+        var code = OrganisationRules.ValidateFunctionCode(input.Code);
+        var name = OrganisationRules.ValidateName(input.Name);
+        var minimum = OrganisationRules.ValidateMinimumOnCall(input.MinimumOnCall);
         if (await db.Set<FunctionRecord>().AnyAsync(f => f.Code == code, ct))
         {
             throw OrganisationServiceRefusals.FunctionExists.Raise(("code", code));
@@ -98,12 +98,12 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         return person is null ? null : PersonDto.From(person);
     }
 
-    public async Task<PersonDto> CreatePersonAsync(Actor actor, CreatePersonRequest? request, CancellationToken ct = default)
+    public async Task<PersonDto> CreatePersonAsync(Actor actor, NewPerson input, CancellationToken ct = default)
     {
         await RequireCoordinatorAsync(actor, "person.create", OrganisationServiceRefusals.PersonCreateDenied);
-        var name = OrganisationRules.ValidateName(request?.Name);
-        var email = OrganisationRules.ValidateEmail(request?.Email);
-        var municipality = request?.Municipality?.Trim();
+        var name = OrganisationRules.ValidateName(input.Name);
+        var email = OrganisationRules.ValidateEmail(input.Email);
+        var municipality = input.Municipality?.Trim();
         if (string.IsNullOrEmpty(municipality) || !await db.Set<MunicipalityRecord>().AnyAsync(m => m.Name == municipality, ct))
         {
             var known = await ListMunicipalitiesAsync(ct);
@@ -111,7 +111,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
                 ? OrganisationServiceRefusals.NoMunicipalities.RaiseFor("municipality")
                 : OrganisationServiceRefusals.MunicipalityUnknown.RaiseFor("municipality", ("municipality", municipality ?? ""), ("known", known.Select(m => m.Name).ToList()));
         }
-        var codes = (request?.Functions ?? []).Select(f => OrganisationRules.ValidateFunctionCode(f, "functions")).Distinct().ToList();
+        var codes = input.Functions.Select(f => OrganisationRules.ValidateFunctionCode(f, "functions")).Distinct().ToList();
         var existing = await db.Set<FunctionRecord>().Where(f => codes.Contains(f.Code)).Select(f => f.Code).ToListAsync(ct);
         var unknown = codes.Except(existing).ToList();
         if (unknown.Count > 0)

@@ -86,6 +86,9 @@ public static class RosterServiceRefusals
     /// <summary>Args: line, problem: a warning about one row of an import.</summary>
     public static readonly NoticeCode ImportLineWarning = new("roster.import-line-warning");
 
+    /// <summary>Args: function, start (LocalDateTime): a change opened a gap in the coming days.</summary>
+    public static readonly NoticeCode GapOpened = new("roster.gap-opened");
+
     // ---------------------------------------------------------------- import
     public static readonly RefusalCode ImportEmpty = new("roster.import-empty", ViolationKind.Invalid);
 

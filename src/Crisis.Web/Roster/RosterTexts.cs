@@ -117,6 +117,8 @@ internal sealed class RosterTexts : PhraseTable
         Add(S.ImportNotQualified, "{person} is not qualified for {function} at {start}.",
             "{person} is niet gekwalificeerd voor {function} op {start}.");
         Add(S.ImportLineWarning, "Line {line}: {problem}", "Regel {line}: {problem}");
+        Add(S.GapOpened, "Gap in the roster of {function}: from {start} nobody (or not enough people) is on call.",
+            "Gat in het piketrooster van {function}: vanaf {start} is niemand (genoeg) op piket.");
 
         // Import.
         Add(S.ImportEmpty, "The CSV is empty; send a header (function,personEmail,start,end) and one row per shift.",

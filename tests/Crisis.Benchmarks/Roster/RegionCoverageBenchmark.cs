@@ -123,7 +123,7 @@ public static class RegionCoverageBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
         for (var m = 1; m <= 14; m++)
         {
-            await org.AddMunicipalityAsync(system, new CreateMunicipalityRequest($"Gemeente {m:00}"));
+            await org.AddMunicipalityAsync(system, $"Gemeente {m:00}");
         }
         var functions = (await db.Set<FunctionRecord>().AsNoTracking().ToListAsync()).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
         var now = SystemClock.Instance.GetCurrentInstant();
