@@ -48,7 +48,7 @@ public static partial class RosterEndpoints
         {
             throw RosterWireRefusals.SwapShiftRequired.RaiseFor("shiftId");
         }
-        return new SwapInput(shiftId, request.AskedPersonId ?? Guid.Empty,
+        return new SwapInput(shiftId, RosterWire.PersonId(request.AskedPersonId, "askedPersonId"),
             RosterWire.ParseLocalOrNull(request.Start, "start"), RosterWire.ParseLocalOrNull(request.End, "end"));
     }
 
@@ -58,7 +58,7 @@ public static partial class RosterEndpoints
         {
             throw RosterWireRefusals.RotationBodyMissing.Raise();
         }
-        var function = RosterWire.FunctionCode(request.Function);
+        var function = RosterWire.FunctionText(request.Function);
         var day = string.IsNullOrWhiteSpace(request.HandoverDay) ? IsoDayOfWeek.Monday : RosterWire.ParseDay(request.HandoverDay, "handoverDay");
         var time = string.IsNullOrWhiteSpace(request.HandoverTime) ? new LocalTime(8, 0) : RosterWire.ParseTime(request.HandoverTime, "handoverTime");
         return new RotationInput(function, request.Pool ?? [], day, time, request.Weeks ?? 1,

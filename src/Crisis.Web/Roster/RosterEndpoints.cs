@@ -71,7 +71,7 @@ public static partial class RosterEndpoints
     {
         api.MapGet("/coverage", async (string? function, string? from, string? to, CoverageService coverage, CancellationToken ct) =>
         {
-            var code = RosterWire.FunctionCode(function);
+            var code = RosterWire.FunctionText(function);
             return Results.Ok((await coverage.CoverageAsync(code, RosterWire.ParseDate(from, "from"), RosterWire.ParseDate(to, "to"), ct)).ToDto());
         });
         api.MapGet("/coverage/region", async (string? from, string? to, CoverageService coverage, CancellationToken ct) =>
@@ -100,7 +100,7 @@ public static partial class RosterEndpoints
         {
             throw RosterWireRefusals.ShiftBodyMissing.Raise();
         }
-        var function = RosterWire.FunctionCode(request.Function);
+        var function = RosterWire.FunctionText(request.Function);
         var person = RosterWire.PersonId(request.PersonId, "personId");
         return new ShiftInput(function, person, RosterWire.ParseLocal(request.Start, "start"), RosterWire.ParseLocal(request.End, "end"));
     }

@@ -169,6 +169,12 @@ public static class RosterWireRefusals
     /// <summary>Args: format.</summary>
     public static readonly RefusalCode FormatUnknown = new("roster.format-unknown", ViolationKind.Invalid);
 
+    /// <summary>No function was chosen on a page.</summary>
+    public static readonly RefusalCode InputFunctionMissing = new("roster.input-function-missing", ViolationKind.Invalid);
+
+    /// <summary>No person was chosen on a page.</summary>
+    public static readonly RefusalCode InputPersonMissing = new("roster.input-person-missing", ViolationKind.Invalid);
+
     /// <summary>Args: value: a date and time typed on a page is not like 14-12-2026 08:00.</summary>
     public static readonly RefusalCode InputDateTimeInvalid = new("roster.input-date-time-invalid", ViolationKind.Invalid);
 

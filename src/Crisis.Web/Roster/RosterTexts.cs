@@ -165,6 +165,8 @@ internal sealed class RosterTexts : PhraseTable
             "{field} '{value}' is geen weekdag; gebruik maandag … zondag.");
         Add(W.FunctionRequired, "{field} is required, a function code such as OVD-BZ.", "Kies een functie ({field}), zoals OVD-BZ.");
         Add(W.FormatUnknown, "Unknown format '{format}'; use json (the default) or csv.", "Onbekend formaat '{format}'; gebruik json (standaard) of csv.");
+        Add(W.InputFunctionMissing, "Choose a function.", "Kies een functie.");
+        Add(W.InputPersonMissing, "Choose a person.", "Kies een persoon.");
         Add(W.InputDateTimeInvalid, "'{value}' is not a date and time like 14-12-2026 08:00.", "'{value}' is geen datum en tijd zoals 14-12-2026 08:00.");
         Add(W.InputDateInvalid, "'{value}' is not a date like 14-12-2026.", "'{value}' is geen datum zoals 14-12-2026.");
         Add(W.InputTimeInvalid, "'{value}' is not a time like 08:00.", "'{value}' is geen tijd zoals 08:00.");

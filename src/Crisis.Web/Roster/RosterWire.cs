@@ -105,11 +105,14 @@ public static class RosterWire
         };
     }
 
-    /// <summary>A function code as the catalogue spells it (upper case).</summary>
-    public static string FunctionCode(string? text, string field = "function") =>
+    /// <summary>A function the request must name, as given (trimmed); the catalogue lookup matches it in upper case.</summary>
+    public static string FunctionText(string? text, string field = "function") =>
         string.IsNullOrWhiteSpace(text)
             ? throw RosterWireRefusals.FunctionRequired.RaiseFor(field, ("field", field))
-            : text.Trim().ToUpperInvariant();
+            : text.Trim();
+
+    /// <summary>A function code as the catalogue spells it (upper case).</summary>
+    public static string FunctionCode(string? text, string field = "function") => FunctionText(text, field).ToUpperInvariant();
 
     /// <summary>A person's id that the body must give (<c>personId</c>, <c>askedPersonId</c>).</summary>
     public static Guid PersonId(Guid? id, string field) =>

@@ -64,3 +64,30 @@ public class RosterTextsTests
         Book.Dutch(ex.Errors[0].Problem).ShouldBe("de regel noemt geen persoon (personEmail of personId).");
     }
 }
+
+/// <summary>What the roster pages read from their text fields: Dutch first, ISO too; anything else a Dutch refusal.</summary>
+public class RosterInputTests
+{
+    private static readonly Phrasebook Book = new(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]);
+
+    [Theory]
+    [InlineData("14-12-2026 08:00")]
+    [InlineData("14-12-2026 8:00")]
+    [InlineData("2026-12-14T08:00")]
+    [InlineData(" 2026-12-14T08:00:00 ")]
+    public void DateTime_ReadsDutchAndIso(string text) =>
+        Crisis.Web.Components.Pages.Roster.RosterInput.DateTime(text).ShouldBe(new LocalDateTime(2026, 12, 14, 8, 0));
+
+    [Fact]
+    public void DateTime_Unreadable_IsRefusedInDutch()
+    {
+        var error = Should.Throw<RuleViolationException>(() => Crisis.Web.Components.Pages.Roster.RosterInput.DateTime("morgen"));
+
+        Book.Dutch(error.Phrase).ShouldBe("'morgen' is geen datum en tijd zoals 14-12-2026 08:00.");
+    }
+
+    [Fact]
+    public void Range_IsDutch() =>
+        Crisis.Web.Components.Pages.Roster.RosterInput.Range(new LocalDateTime(2026, 12, 14, 8, 0), new LocalDateTime(2026, 12, 21, 8, 0))
+            .ShouldBe("14-12-2026 08:00 – 21-12-2026 08:00");
+}

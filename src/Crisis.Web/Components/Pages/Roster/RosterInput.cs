@@ -27,6 +27,11 @@ internal static class RosterInput
 
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("H':'mm");
 
+    public static string Function(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? throw RosterWireRefusals.InputFunctionMissing.Raise() : code;
+
+    public static Guid Person(Guid? id) => id is { } pid && pid != Guid.Empty ? pid : throw RosterWireRefusals.InputPersonMissing.Raise();
+
     public static LocalDateTime DateTime(string? text) =>
         DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
         ?? throw RosterWireRefusals.InputDateTimeInvalid.Raise(("value", text ?? ""));
