@@ -20,12 +20,11 @@ public static partial class OrganisationRules
         var trimmed = code?.Trim().ToUpperInvariant() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the function's code, e.g. OVD-BZ.", field);
+            throw OrganisationRefusals.FunctionCodeMissing.RaiseFor(field);
         }
         if (trimmed.Length < 2 || trimmed.Length > MaxCodeLength || !CodePattern().IsMatch(trimmed))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(code!)}' is not a valid function code: use 2 to {MaxCodeLength} letters, digits and single dashes, e.g. OVD-BZ.", field);
+            throw OrganisationRefusals.FunctionCodeInvalid.RaiseFor(field, ("code", Texts.Shorten(code!)), ("max", MaxCodeLength));
         }
         return trimmed;
     }
@@ -35,11 +34,11 @@ public static partial class OrganisationRules
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "A name is required.", field);
+            throw OrganisationRefusals.NameMissing.RaiseFor(field);
         }
         if (trimmed.Length > MaxNameLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"The name is {trimmed.Length} characters long; at most {MaxNameLength} are allowed.", field);
+            throw OrganisationRefusals.NameTooLong.RaiseFor(field, ("length", trimmed.Length), ("max", MaxNameLength));
         }
         return trimmed;
     }
@@ -49,8 +48,7 @@ public static partial class OrganisationRules
         var value = minimum ?? 1;
         if (value is < 0 or > MaxMinimumOnCall)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"minimumOnCall {value} is out of range; use 0 (no on-call duty) to {MaxMinimumOnCall}.", "minimumOnCall");
+            throw OrganisationRefusals.MinimumOnCallOutOfRange.RaiseFor("minimumOnCall", ("value", value), ("max", MaxMinimumOnCall));
         }
         return value;
     }
@@ -60,7 +58,7 @@ public static partial class OrganisationRules
         var trimmed = email?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > 256 || !EmailPattern().IsMatch(trimmed))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{Texts.Shorten(email ?? "")}' is not a valid email address.", "email");
+            throw OrganisationRefusals.EmailInvalid.RaiseFor("email", ("email", Texts.Shorten(email ?? "")));
         }
         return trimmed;
     }

@@ -87,7 +87,7 @@ public static class Coverage
         }
         if (period.End <= period.Start)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "The period must end after it starts.", "to");
+            throw RosterRefusals.CoveragePeriodEmpty.RaiseFor("to");
         }
         return period;
     }

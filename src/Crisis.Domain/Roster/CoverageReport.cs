@@ -15,17 +15,17 @@ public enum ConflictKind
 
 public static class ConflictKinds
 {
-    private static readonly (ConflictKind Kind, string Wire)[] Table =
-    [
-        (ConflictKind.DoubleBooked, "double-booked"),
-        (ConflictKind.Unavailable, "unavailable"),
-        (ConflictKind.Unqualified, "unqualified"),
-    ];
+    private static readonly WireNames<ConflictKind> Names = new(
+        (ConflictKind.DoubleBooked, "double-booked", "dubbel ingeroosterd"),
+        (ConflictKind.Unavailable, "unavailable", "afwezig"),
+        (ConflictKind.Unqualified, "unqualified", "niet gekwalificeerd"));
 
-    public static IReadOnlyList<string> WireNames { get; } = Table.Select(t => t.Wire).ToArray();
+    public static IReadOnlyList<string> WireNames => Names.All;
 
     /// <summary>The name in the HTTP contract: <c>double-booked</c>, <c>unavailable</c>, <c>unqualified</c>.</summary>
-    public static string ToWire(this ConflictKind kind) => Table.First(t => t.Kind == kind).Wire;
+    public static string ToWire(this ConflictKind kind) => Names.Wire(kind);
+
+    public static string ToDutch(this ConflictKind kind) => Names.Dutch(kind);
 }
 
 /// <summary>

@@ -35,6 +35,18 @@ public static class Qualifications
     }
 
     /// <summary>
+    /// Whether <paramref name="personId"/> is qualified for <paramref name="function"/> at the start of
+    /// <paramref name="shift"/>: the one check the roster applies when a shift is given to someone (by hand, by import,
+    /// by a swap or a rotation). An interval without a start or an end counts as open on that side.
+    /// </summary>
+    public static bool QualifiedAtStart(this Qualification qualification, string function, Guid personId, Interval shift)
+    {
+        ArgumentNullException.ThrowIfNull(qualification);
+        var start = shift.Start;
+        return qualification(function, personId, shift).Any(i => (!i.HasStart || i.Start <= start) && (!i.HasEnd || start < i.End));
+    }
+
+    /// <summary>
     /// Qualified only where every one of <paramref name="rules"/> says so: how the Veiligheidspaspoort's
     /// currency is added on top of holding the function. With no rules at all, everyone is qualified.
     /// </summary>

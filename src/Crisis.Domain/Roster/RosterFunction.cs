@@ -10,12 +10,11 @@ public sealed record RosterFunction(string Code, int MinimumOnCall = 1)
     public const int MaxMinimumOnCall = 50;
 
     public string Code { get; init; } = string.IsNullOrWhiteSpace(Code)
-        ? throw LegacyRefusals.Of(ViolationKind.Invalid, "A function needs a code, such as OvD-BZ.", "code")
+        ? throw RosterRefusals.FunctionCodeMissing.RaiseFor("code")
         : Code;
 
     // Zero is allowed: a function without piket duty still gets its conflicts checked, and never has gaps.
     public int MinimumOnCall { get; init; } = MinimumOnCall is >= 0 and <= MaxMinimumOnCall
         ? MinimumOnCall
-        : throw LegacyRefusals.Of(ViolationKind.Invalid, 
-            $"The minimum number on call must be between 0 and {MaxMinimumOnCall}; {MinimumOnCall} was given.", "minimumOnCall");
+        : throw RosterRefusals.FunctionMinimumOutOfRange.RaiseFor("minimumOnCall", ("max", MaxMinimumOnCall), ("given", MinimumOnCall));
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 
 namespace Crisis.Domain.Roster;
 
@@ -43,12 +42,11 @@ public sealed record RosterPeriod
         ArgumentNullException.ThrowIfNull(zone);
         if (to <= from)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The period must end after it starts; {LocalDatePattern.Iso.Format(to)} is not after {LocalDatePattern.Iso.Format(from)}.", "to");
+            throw RosterRefusals.PeriodEndsBeforeStart.RaiseFor("to", ("from", from), ("to", to));
         }
         if (Period.DaysBetween(from, to) > MaxDays)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"A period can be at most {MaxDays} days long.", "to");
+            throw RosterRefusals.PeriodTooLong.RaiseFor("to", ("max", MaxDays));
         }
         return new RosterPeriod(from, to, zone);
     }

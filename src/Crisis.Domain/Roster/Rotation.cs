@@ -43,29 +43,27 @@ public sealed record Rotation
     {
         if (string.IsNullOrWhiteSpace(function))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "A rotation needs the function it staffs.", "function");
+            throw RosterRefusals.RotationFunctionMissing.RaiseFor("function");
         }
         ArgumentNullException.ThrowIfNull(pool);
         if (pool.Count == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "A rotation needs at least one person in its pool.", "pool");
+            throw RosterRefusals.RotationPoolEmpty.RaiseFor("pool");
         }
         if (pool.Any(p => p == Guid.Empty))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Every person in the pool must be named.", "pool");
+            throw RosterRefusals.RotationPoolUnnamed.RaiseFor("pool");
         }
         ArgumentNullException.ThrowIfNull(shiftLength);
         if (shiftLength.Years != 0 || shiftLength.Months != 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                "Give the shift length in weeks, days or hours; months and years have no fixed length.", "shiftLength");
+            throw RosterRefusals.RotationLengthNotFixed.RaiseFor("shiftLength");
         }
         var ticks = shiftLength.Normalize().ToDuration().BclCompatibleTicks;
         if (ticks < MinShiftLength.BclCompatibleTicks || ticks > ShiftTimes.MaxLength.BclCompatibleTicks)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A rotation's shifts must last from 1 hour to {ShiftTimes.MaxLength.Days} days; {PeriodPattern.NormalizingIso.Format(shiftLength)} was given.",
-                "shiftLength");
+            throw RosterRefusals.RotationLengthOutOfRange.RaiseFor("shiftLength",
+                ("max", ShiftTimes.MaxLength.Days), ("given", PeriodPattern.NormalizingIso.Format(shiftLength)));
         }
         return new Rotation(function, pool.ToArray(), firstHandover, shiftLength, ticks);
     }
@@ -81,7 +79,7 @@ public sealed record Rotation
     {
         if (handoverDay == IsoDayOfWeek.None)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the weekday of the handover.", "handoverDay");
+            throw RosterRefusals.RotationHandoverDayMissing.RaiseFor("handoverDay");
         }
         var first = startingOn.With(DateAdjusters.NextOrSame(handoverDay)).At(handoverTime);
         return Create(function, pool, first, Period.FromWeeks(weeks));

@@ -81,9 +81,8 @@ public static class RotationPlanner
         {
             if (!string.Equals(shift.Function, rotation.Function, StringComparison.Ordinal))
             {
-                throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                    $"Shift {shift.Id} is for {shift.Function}; a rotation of {rotation.Function} can only regenerate shifts of {rotation.Function}.",
-                    "shifts");
+                throw RosterRefusals.RotationOtherFunction.RaiseFor("shifts",
+                    ("shift", shift.Id), ("function", shift.Function), ("rotation", rotation.Function));
             }
             var startsInPeriod = period.Start <= shift.Start && shift.Start < period.End;
             (shift.Origin.IsByHand() || !startsInPeriod ? kept : replaceable).Add(shift);

@@ -17,6 +17,17 @@ public enum ShiftOrigin
 
 public static class ShiftOrigins
 {
+    private static readonly WireNames<ShiftOrigin> Names = new(
+        (ShiftOrigin.Rotation, "rotation", "rotatie"),
+        (ShiftOrigin.Manual, "manual", "handmatig"),
+        (ShiftOrigin.Swap, "swap", "ruil"),
+        (ShiftOrigin.Override, "override", "overschreven"));
+
+    /// <summary>The name in the HTTP contract: <c>rotation</c>, <c>manual</c>, <c>swap</c>, <c>override</c>.</summary>
+    public static string ToWire(this ShiftOrigin origin) => Names.Wire(origin);
+
+    public static string ToDutch(this ShiftOrigin origin) => Names.Dutch(origin);
+
     /// <summary>Whether a person made or changed this shift, so that regeneration must leave it alone.</summary>
     public static bool IsByHand(this ShiftOrigin origin) => origin != ShiftOrigin.Rotation;
 }
@@ -30,7 +41,7 @@ public sealed record Shift(Guid Id, string Function, Guid PersonId, Instant Star
     // An empty or inverted shift would silently count as nothing in coverage; refuse it where it is made.
     public Instant End { get; init; } = End > Start
         ? End
-        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A shift must end after it starts.", "end");
+        : throw RosterRefusals.ShiftEmpty.RaiseFor("end");
 
     public Interval Interval => new(Start, End);
 
@@ -50,7 +61,7 @@ public sealed record PlannedShift(string Function, Guid PersonId, Instant Start,
 {
     public Instant End { get; init; } = End > Start
         ? End
-        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A shift must end after it starts.", "end");
+        : throw RosterRefusals.ShiftEmpty.RaiseFor("end");
 
     public Interval Interval => new(Start, End);
 
@@ -64,7 +75,7 @@ public sealed record Unavailability(Guid PersonId, Instant Start, Instant End, s
 {
     public Instant End { get; init; } = End > Start
         ? End
-        : throw LegacyRefusals.Of(ViolationKind.Invalid, "A period of unavailability must end after it starts.", "end");
+        : throw RosterRefusals.UnavailabilityEmpty.RaiseFor("end");
 
     public Interval Interval => new(Start, End);
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using NodaTime.TimeZones;
 
 namespace Crisis.Domain.Roster;
@@ -32,10 +31,6 @@ public static class ShiftTimes
     /// </summary>
     public static readonly Duration MaxLength = Duration.FromDays(31);
 
-    private static readonly LocalDateTimePattern MinutePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
-    private static readonly LocalDateTimePattern SecondPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss");
-    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     /// <summary>
     /// Resolves a shift given in local time. Throws <see cref="RuleViolationException"/> (Invalid) when
     /// either time does not exist in <paramref name="zone"/>, when the end is not after the start, or when
@@ -46,8 +41,7 @@ public static class ShiftTimes
         ArgumentNullException.ThrowIfNull(zone);
         if (end <= start)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A shift must end after it starts; it starts {Format(start)} and ends {Format(end)}.", "end");
+            throw RosterRefusals.ShiftEndsBeforeStart.RaiseFor("end", ("start", start), ("end", end));
         }
         var startInstant = ResolveStrict(start, zone, "start");
         var endInstant = ResolveStrict(end, zone, "end");
@@ -55,13 +49,11 @@ public static class ShiftTimes
         // is never an earlier instant; the check stays because a zone's rules are data, not a promise.
         if (endInstant <= startInstant)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A shift must end after it starts; in {zone.Id} {Format(end)} is not later than {Format(start)}.", "end");
+            throw RosterRefusals.ShiftEndsBeforeStartInZone.RaiseFor("end", ("zone", zone.Id), ("start", start), ("end", end));
         }
         if (endInstant - startInstant > MaxLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"A shift from {Format(start)} to {Format(end)} is longer than the {MaxLength.Days} days a shift may last.", "end");
+            throw RosterRefusals.ShiftTooLong.RaiseFor("end", ("start", start), ("end", end), ("days", MaxLength.Days));
         }
         return new ResolvedShiftTimes(start, end, startInstant, endInstant);
     }
@@ -77,7 +69,7 @@ public static class ShiftTimes
         var mapping = zone.MapLocal(local);
         return mapping.Count switch
         {
-            0 => throw LegacyRefusals.Of(ViolationKind.Invalid, SkippedMessage(local, zone, mapping), field),
+            0 => throw Skipped(local, zone, mapping, field),
             _ => mapping.First().ToInstant(),
         };
     }
@@ -102,19 +94,23 @@ public static class ShiftTimes
     public static decimal Hours(Duration duration) =>
         Math.Round((decimal)duration.BclCompatibleTicks / NodaConstants.TicksPerHour, 4, MidpointRounding.AwayFromZero);
 
-    private static string SkippedMessage(LocalDateTime local, DateTimeZone zone, ZoneLocalMapping mapping)
+    /// <summary>
+    /// The refusal of a skipped local time, saying why it does not exist: the day, the gap the clocks jump over, and
+    /// whether that is the change to summer time or another change of the zone's offset.
+    /// </summary>
+    private static RuleViolationException Skipped(LocalDateTime local, DateTimeZone zone, ZoneLocalMapping mapping, string? field)
     {
         var before = mapping.EarlyInterval;
         var after = mapping.LateInterval;
-        var gapFrom = TimePattern.Format(before.IsoLocalEnd.TimeOfDay);
-        var gapTo = TimePattern.Format(after.IsoLocalStart.TimeOfDay);
         var why = after.Savings > before.Savings
-            ? "because of the change to summer time"
-            : $"because the zone's offset changes from {before.WallOffset} to {after.WallOffset}";
-        return $"The local time {Format(local)} does not exist in {zone.Id}: on {LocalDatePattern.Iso.Format(local.Date)} the clocks jump "
-            + $"from {gapFrom} to {gapTo} {why}. Choose a time before {gapFrom} or from {gapTo}.";
+            ? RosterRefusals.SkippedForSummerTime.With()
+            : RosterRefusals.SkippedForOffsetChange.With(
+                ("before", before.WallOffset.ToString()), ("after", after.WallOffset.ToString()));
+        (string, object?)[] args =
+        [
+            ("local", local), ("zone", zone.Id), ("date", local.Date),
+            ("from", before.IsoLocalEnd.TimeOfDay), ("to", after.IsoLocalStart.TimeOfDay), ("why", why),
+        ];
+        return field is null ? RosterRefusals.LocalTimeSkipped.Raise(args) : RosterRefusals.LocalTimeSkipped.RaiseFor(field, args);
     }
-
-    private static string Format(LocalDateTime local) =>
-        (local.Second == 0 && local.TickOfSecond == 0 ? MinutePattern : SecondPattern).Format(local);
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 
 namespace Crisis.Domain.Roster;
 
@@ -10,6 +9,20 @@ public enum SwapStatus
     Accepted,
     Declined,
     Cancelled,
+}
+
+public static class SwapStatuses
+{
+    private static readonly WireNames<SwapStatus> Names = new(
+        (SwapStatus.Requested, "requested", "open"),
+        (SwapStatus.Accepted, "accepted", "geaccepteerd"),
+        (SwapStatus.Declined, "declined", "geweigerd"),
+        (SwapStatus.Cancelled, "cancelled", "ingetrokken"));
+
+    /// <summary>The name in the HTTP contract: <c>requested</c>, <c>accepted</c>, <c>declined</c>, <c>cancelled</c>.</summary>
+    public static string ToWire(this SwapStatus status) => Names.Wire(status);
+
+    public static string ToDutch(this SwapStatus status) => Names.Dutch(status);
 }
 
 /// <summary>
@@ -58,31 +71,30 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(shift);
         if (requesterId != shift.PersonId)
         {
-            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person on a shift can ask someone else to take it.");
+            throw RosterRefusals.SwapNotYourShift.Raise();
         }
         if (askedPersonId == Guid.Empty)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Name the person you ask to take the shift.", "askedPersonId");
+            throw RosterRefusals.SwapAskedMissing.RaiseFor("askedPersonId");
         }
         if (askedPersonId == requesterId)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "You cannot ask yourself to take your own shift.", "askedPersonId");
+            throw RosterRefusals.SwapAskedSelf.RaiseFor("askedPersonId");
         }
         var start = partStart ?? shift.Start;
         var end = partEnd ?? shift.End;
         if (end <= start)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "The part of the shift to swap must end after it starts.", "end");
+            throw RosterRefusals.SwapPartEmpty.RaiseFor("end");
         }
         if (start < shift.Start || end > shift.End)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The part to swap ({Format(start)} to {Format(end)}) must lie within the shift ({Format(shift.Start)} to {Format(shift.End)}).",
-                start < shift.Start ? "start" : "end");
+            throw RosterRefusals.SwapPartOutsideShift.RaiseFor(start < shift.Start ? "start" : "end",
+                ("start", start), ("end", end), ("shiftStart", shift.Start), ("shiftEnd", shift.End));
         }
         if (end <= now)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "That part of the shift is already over; there is nothing left to swap.", "end");
+            throw RosterRefusals.SwapPartOver.RaiseFor("end");
         }
         return new SwapRequest(id, shift.Id, shift.Function, requesterId, askedPersonId, start, end, SwapStatus.Requested, now);
     }
@@ -107,16 +119,16 @@ public static class Swaps
         }
         if (actingPersonId != request.AskedPersonId)
         {
-            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who was asked can accept a swap.");
+            throw RosterRefusals.SwapAcceptNotAsked.Raise();
         }
         EnsureOpen(request);
         if (shift.PersonId != request.RequesterId || request.Start < shift.Start || request.End > shift.End)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, "The shift has changed since this swap was asked for; ask again.");
+            throw RosterRefusals.SwapShiftChanged.Raise();
         }
         if (request.End <= now)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, "That part of the shift is already over; there is nothing left to swap.");
+            throw RosterRefusals.SwapOver.Raise();
         }
 
         var handover = Instant.Max(request.Start, now);
@@ -140,7 +152,7 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(request);
         if (actingPersonId != request.AskedPersonId)
         {
-            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who was asked can decline a swap.");
+            throw RosterRefusals.SwapDeclineNotAsked.Raise();
         }
         EnsureOpen(request);
         return request with { Status = SwapStatus.Declined, DecidedAt = now };
@@ -152,7 +164,7 @@ public static class Swaps
         ArgumentNullException.ThrowIfNull(request);
         if (actingPersonId != request.RequesterId)
         {
-            throw LegacyRefusals.Of(ViolationKind.Forbidden, "Only the person who asked for a swap can cancel it.");
+            throw RosterRefusals.SwapCancelNotRequester.Raise();
         }
         EnsureOpen(request);
         return request with { Status = SwapStatus.Cancelled, DecidedAt = now };
@@ -162,10 +174,7 @@ public static class Swaps
     {
         if (!request.IsOpen)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, 
-                $"This swap request was already {request.Status.ToString().ToLowerInvariant()}; it can no longer change.");
+            throw RosterRefusals.SwapDecided.Raise(("status", new Bilingual(request.Status.ToWire(), request.Status.ToDutch())));
         }
     }
-
-    private static string Format(Instant instant) => InstantPattern.General.Format(instant);
 }

@@ -134,11 +134,11 @@ public sealed class DemoSeeder(
     {
         foreach (var municipality in DemoRegion.Municipalities)
         {
-            await organisation.AddMunicipalityAsync(system, new CreateMunicipalityRequest(municipality), ct);
+            await organisation.AddMunicipalityAsync(system, municipality, ct);
         }
         foreach (var (name, email, municipality, functions) in Officials)
         {
-            await organisation.CreatePersonAsync(system, new CreatePersonRequest(name, email, municipality, functions), ct);
+            await organisation.CreatePersonAsync(system, new NewPerson(name, email, municipality, functions), ct);
         }
     }
 

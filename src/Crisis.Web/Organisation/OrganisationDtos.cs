@@ -18,3 +18,9 @@ public sealed record CreateFunctionRequest(string? Code, string? Name, int? Mini
 public sealed record CreatePersonRequest(string? Name, string? Email, string? Municipality, IReadOnlyList<string>? Functions);
 
 public sealed record CreateMunicipalityRequest(string? Name);
+
+/// <summary>A function to add to the catalogue, as given (checked by <see cref="Crisis.Domain.Organisation.OrganisationRules"/>); no minimum means 1.</summary>
+public sealed record NewFunction(string? Code, string? Name, int? MinimumOnCall = null);
+
+/// <summary>A person to add to the region, holding <paramref name="Functions"/> (codes).</summary>
+public sealed record NewPerson(string? Name, string? Email, string? Municipality, IReadOnlyList<string> Functions);

@@ -21,7 +21,7 @@ public static class OrganisationEndpoints
             Results.Ok(await org.ListMunicipalitiesAsync(ct)));
         api.MapPost("/municipalities", async ([FromBody] CreateMunicipalityRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.AddMunicipalityAsync(http.Actor(), request, ct);
+            var created = await org.AddMunicipalityAsync(http.Actor(), request?.Name, ct);
             return Results.Created($"/api/municipalities/{Uri.EscapeDataString(created.Name)}", created);
         });
 
@@ -29,7 +29,7 @@ public static class OrganisationEndpoints
             Results.Ok(await org.ListFunctionsAsync(ct)));
         api.MapPost("/functions", async ([FromBody] CreateFunctionRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.CreateFunctionAsync(http.Actor(), request, ct);
+            var created = await org.CreateFunctionAsync(http.Actor(), new NewFunction(request?.Code, request?.Name, request?.MinimumOnCall), ct);
             return Results.Created($"/api/functions/{created.Code}", created);
         });
 
@@ -39,7 +39,8 @@ public static class OrganisationEndpoints
             Results.Ok(await org.GetPersonAsync(id, ct)));
         api.MapPost("/people", async ([FromBody] CreatePersonRequest? request, OrganisationService org, HttpContext http, CancellationToken ct) =>
         {
-            var created = await org.CreatePersonAsync(http.Actor(), request, ct);
+            var created = await org.CreatePersonAsync(http.Actor(),
+                new NewPerson(request?.Name, request?.Email, request?.Municipality, request?.Functions ?? []), ct);
             return Results.Created($"/api/people/{created.Id}", created);
         });
         return app;

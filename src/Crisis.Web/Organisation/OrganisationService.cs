@@ -11,27 +11,30 @@ namespace Crisis.Web.Organisation;
 /// <summary>The region's municipalities, its function catalogue and its people. Coordinators change them; everyone signed in reads them.</summary>
 public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IClock clock)
 {
+    /// <summary>The longest municipality name: it becomes part of the local AOV piket's code and name.</summary>
+    public const int MaxMunicipalityName = 100;
+
     public async Task<IReadOnlyList<MunicipalityDto>> ListMunicipalitiesAsync(CancellationToken ct = default) =>
         (await db.Set<MunicipalityRecord>().AsNoTracking().ToListAsync(ct))
             .OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).Select(m => new MunicipalityDto(m.Name)).ToList();
 
     /// <summary>Adds a municipality and its local AOV piket function.</summary>
-    public async Task<MunicipalityDto> AddMunicipalityAsync(Actor actor, CreateMunicipalityRequest? request, CancellationToken ct = default)
+    public async Task<MunicipalityDto> AddMunicipalityAsync(Actor actor, string? municipality, CancellationToken ct = default)
     {
-        await RequireCoordinatorAsync(actor, "municipality.add", "Only coordinators can add municipalities.");
-        var name = OrganisationRules.ValidateName(request?.Name);
-        if (name.Length > 100)
+        await RequireCoordinatorAsync(actor, "municipality.add", OrganisationServiceRefusals.MunicipalityAddDenied);
+        var name = OrganisationRules.ValidateName(municipality);
+        if (name.Length > MaxMunicipalityName)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "A municipality name has at most 100 characters.", "name");
+            throw OrganisationServiceRefusals.MunicipalityNameTooLong.RaiseFor("name", ("max", MaxMunicipalityName));
         }
         if (await db.Set<MunicipalityRecord>().AnyAsync(m => m.Name == name, ct))
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, $"Municipality {name} already exists.");
+            throw OrganisationServiceRefusals.MunicipalityExists.Raise(("name", name));
         }
         var aov = FunctionCatalogue.LocalAov(name);
         if (string.IsNullOrEmpty(FunctionCatalogue.Slug(name)) || await db.Set<FunctionRecord>().AnyAsync(f => f.Code == aov.Code, ct))
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, $"The local AOV piket code {aov.Code} for {name} is already taken or cannot be made.");
+            throw OrganisationServiceRefusals.AovCodeTaken.Raise(("code", aov.Code), ("name", name));
         }
         var now = clock.GetCurrentInstant();
         db.Add(new MunicipalityRecord { Name = name, CreatedAt = now });
@@ -46,15 +49,15 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
             .OrderBy(f => f.Municipality is null ? 0 : 1).ThenBy(f => f.Code, StringComparer.Ordinal)
             .Select(FunctionDto.From).ToList();
 
-    public async Task<FunctionDto> CreateFunctionAsync(Actor actor, CreateFunctionRequest? request, CancellationToken ct = default)
+    public async Task<FunctionDto> CreateFunctionAsync(Actor actor, NewFunction input, CancellationToken ct = default)
     {
-        await RequireCoordinatorAsync(actor, "function.create", "Only coordinators can add functions.");
-        var code = OrganisationRules.ValidateFunctionCode(request?.Code);
-        var name = OrganisationRules.ValidateName(request?.Name);
-        var minimum = OrganisationRules.ValidateMinimumOnCall(request?.MinimumOnCall);
+        await RequireCoordinatorAsync(actor, "function.create", OrganisationServiceRefusals.FunctionCreateDenied);
+        var code = OrganisationRules.ValidateFunctionCode(input.Code);
+        var name = OrganisationRules.ValidateName(input.Name);
+        var minimum = OrganisationRules.ValidateMinimumOnCall(input.MinimumOnCall);
         if (await db.Set<FunctionRecord>().AnyAsync(f => f.Code == code, ct))
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, $"Function {code} already exists.");
+            throw OrganisationServiceRefusals.FunctionExists.Raise(("code", code));
         }
         var record = new FunctionRecord { Code = code, Name = name, MinimumOnCall = minimum, CreatedAt = clock.GetCurrentInstant() };
         db.Add(record);
@@ -78,14 +81,14 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
     public async Task<PersonDto> GetPersonAsync(Guid id, CancellationToken ct = default)
     {
         var person = await db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no person {id}.");
+            ?? throw OrganisationServiceRefusals.PersonNotFound.Raise(("id", id));
         return PersonDto.From(person);
     }
 
     /// <summary>The person record of a signed-in user (same email), if the region has one.</summary>
     public async Task<PersonDto?> PersonOfAsync(Actor actor, CancellationToken ct = default)
     {
-        var normalized = actor.Email.Trim().ToUpperInvariant();
+        var normalized = Texts.NormalizeEmail(actor.Email);
         if (normalized.Length == 0)
         {
             return null;
@@ -95,30 +98,30 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         return person is null ? null : PersonDto.From(person);
     }
 
-    public async Task<PersonDto> CreatePersonAsync(Actor actor, CreatePersonRequest? request, CancellationToken ct = default)
+    public async Task<PersonDto> CreatePersonAsync(Actor actor, NewPerson input, CancellationToken ct = default)
     {
-        await RequireCoordinatorAsync(actor, "person.create", "Only coordinators can add people.");
-        var name = OrganisationRules.ValidateName(request?.Name);
-        var email = OrganisationRules.ValidateEmail(request?.Email);
-        var municipality = request?.Municipality?.Trim();
+        await RequireCoordinatorAsync(actor, "person.create", OrganisationServiceRefusals.PersonCreateDenied);
+        var name = OrganisationRules.ValidateName(input.Name);
+        var email = OrganisationRules.ValidateEmail(input.Email);
+        var municipality = input.Municipality?.Trim();
         if (string.IsNullOrEmpty(municipality) || !await db.Set<MunicipalityRecord>().AnyAsync(m => m.Name == municipality, ct))
         {
             var known = await ListMunicipalitiesAsync(ct);
-            throw LegacyRefusals.Of(ViolationKind.Invalid, known.Count == 0
-                ? "Add municipalities to the region first (POST /api/municipalities)."
-                : $"'{municipality}' is not a municipality of the region; use one of {string.Join(", ", known.Select(m => m.Name))}.", "municipality");
+            throw known.Count == 0
+                ? OrganisationServiceRefusals.NoMunicipalities.RaiseFor("municipality")
+                : OrganisationServiceRefusals.MunicipalityUnknown.RaiseFor("municipality", ("municipality", municipality ?? ""), ("known", known.Select(m => m.Name).ToList()));
         }
-        var codes = (request?.Functions ?? []).Select(f => OrganisationRules.ValidateFunctionCode(f, "functions")).Distinct().ToList();
+        var codes = input.Functions.Select(f => OrganisationRules.ValidateFunctionCode(f, "functions")).Distinct().ToList();
         var existing = await db.Set<FunctionRecord>().Where(f => codes.Contains(f.Code)).Select(f => f.Code).ToListAsync(ct);
         var unknown = codes.Except(existing).ToList();
         if (unknown.Count > 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown function(s): {string.Join(", ", unknown)}.", "functions");
+            throw OrganisationServiceRefusals.FunctionsUnknown.RaiseFor("functions", ("codes", unknown));
         }
-        var normalized = email.ToUpperInvariant();
+        var normalized = Texts.NormalizeEmail(email);
         if (await db.Set<PersonRecord>().AnyAsync(p => p.NormalizedEmail == normalized, ct))
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, $"A person with email {email} already exists.");
+            throw OrganisationServiceRefusals.PersonExists.Raise(("email", email));
         }
         var person = new PersonRecord
         {
@@ -161,11 +164,11 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         }
     }
 
-    private async Task RequireCoordinatorAsync(Actor actor, string action, string message)
+    private async Task RequireCoordinatorAsync(Actor actor, string action, RefusalCode refusal)
     {
         if (!actor.IsCoordinator)
         {
-            throw await audit.DenyAsync(actor, action, null, message);
+            throw await audit.RefuseAsync(actor, action, null, refusal.Raise());
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Crisis.Web.Roster;
 /// conflict so that the coverage overview has something to show.
 /// </summary>
 public sealed class RosterDemo(
-    RosterService roster, CrisisDbContext db, IClock clock, DateTimeZone zone, IEnumerable<IRosterQualificationRule> rules)
+    ShiftService shifts, RotationService rotations, SwapService swaps, UnavailabilityService leave, CrisisDbContext db, IClock clock, DateTimeZone zone, IEnumerable<IRosterQualificationRule> rules)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -55,8 +55,8 @@ public sealed class RosterDemo(
             {
                 taken.Add((ordered[t % ordered.Count], t));
             }
-            await roster.GenerateRotationAsync(system,
-                new RotationRequest(function.Code, ordered, "monday", "08:00", 1, from.ToString("yyyy-MM-dd", null), until.ToString("yyyy-MM-dd", null)), ct);
+            await rotations.GenerateAsync(system,
+                new RotationInput(function.Code, ordered, IsoDayOfWeek.Monday, new LocalTime(8, 0), 1, from, until), ct);
         }
 
         var now = clock.GetCurrentInstant();
@@ -70,15 +70,14 @@ public sealed class RosterDemo(
         foreach (var email in new[] { "r.hoekstra@aldervoort.example", "k.hendriks@groenmeer.example", "i.schouten@lindewold.example" })
         {
             var person = Person(email);
-            var shifts = await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.PersonId == person.Id).ToListAsync(ct);
+            var own = await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.PersonId == person.Id).ToListAsync(ct);
             for (var week = nextMonday.PlusWeeks(1); week < until; week = week.PlusWeeks(1))
             {
                 var start = zone.AtStartOfDay(week).ToInstant();
                 var end = zone.AtStartOfDay(week.PlusDays(5)).ToInstant();
-                if (!shifts.Any(s => s.Start < end && s.End > start))
+                if (!own.Any(s => s.Start < end && s.End > start))
                 {
-                    await roster.AddUnavailabilityAsync(system, person.Id,
-                        new UnavailabilityRequest($"{week:yyyy-MM-dd}T00:00", $"{week.PlusDays(5):yyyy-MM-dd}T00:00", "Vakantie"), ct);
+                    await leave.AddAsync(system, person.Id, new LeaveInput(week.AtMidnight(), week.PlusDays(5).AtMidnight(), "Vakantie"), ct);
                     break;
                 }
             }
@@ -90,14 +89,13 @@ public sealed class RosterDemo(
         if (await NextShiftAsync(jeroen.Id, FunctionCatalogue.OvdBz, now) is { } jeroensWeek)
         {
             var dayStart = jeroensWeek.Start.InZone(zone).LocalDateTime;
-            var swap = await roster.RequestSwapAsync(As(jeroen, CrisisRole.Officer),
-                new SwapCreateRequest(jeroensWeek.Id, ruud.Id, $"{dayStart:yyyy-MM-ddTHH:mm}", $"{dayStart.PlusDays(1):yyyy-MM-ddTHH:mm}"), ct);
-            await roster.AcceptSwapAsync(As(ruud, CrisisRole.Officer), swap.Id, ct);
+            var swap = await swaps.RequestAsync(As(jeroen, CrisisRole.Officer), new SwapInput(jeroensWeek.Id, ruud.Id, dayStart, dayStart.PlusDays(1)), ct);
+            await swaps.AcceptAsync(As(ruud, CrisisRole.Officer), swap.Id, ct);
         }
         // An open request in Jeroen's inbox: Ruud asks him to take his next week.
         if (await NextShiftAsync(ruud.Id, FunctionCatalogue.OvdBz, now) is { } ruudsWeek)
         {
-            await roster.RequestSwapAsync(As(ruud, CrisisRole.Officer), new SwapCreateRequest(ruudsWeek.Id, jeroen.Id, null, null), ct);
+            await swaps.RequestAsync(As(ruud, CrisisRole.Officer), new SwapInput(ruudsWeek.Id, jeroen.Id), ct);
         }
 
         // The deliberate gap: nobody is Hoofd Nafase for the week after next.
@@ -106,7 +104,7 @@ public sealed class RosterDemo(
             .FirstOrDefault(s => s.Start >= gapWeek);
         if (nafase is not null)
         {
-            await roster.DeleteShiftAsync(system, nafase.Id, ct);
+            await shifts.DeleteAsync(system, nafase.Id, ct);
         }
 
         // The deliberate conflict: Linda Mulder is on call as OvD-BZ and is also put on AC-BZ for one day of that week.
@@ -114,8 +112,7 @@ public sealed class RosterDemo(
         if (await NextShiftAsync(linda.Id, FunctionCatalogue.OvdBz, now) is { } lindasWeek)
         {
             var start = lindasWeek.Start.InZone(zone).LocalDateTime.PlusDays(2);
-            await roster.CreateShiftAsync(system,
-                new ShiftRequest(FunctionCatalogue.AcBz, linda.Id, $"{start:yyyy-MM-ddTHH:mm}", $"{start.PlusDays(1):yyyy-MM-ddTHH:mm}"), ct);
+            await shifts.CreateAsync(system, new ShiftInput(FunctionCatalogue.AcBz, linda.Id, start, start.PlusDays(1)), ct);
         }
     }
 

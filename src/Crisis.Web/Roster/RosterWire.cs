@@ -32,7 +32,7 @@ public static class RosterWire
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} is required, as a local date-time like 2026-03-23T08:00:00.", field);
+            throw RosterWireRefusals.LocalTimeRequired.RaiseFor(field, ("field", field));
         }
         var trimmed = text.Trim();
         foreach (var pattern in LocalPatterns)
@@ -43,35 +43,33 @@ public static class RosterWire
                 return result.Value;
             }
         }
-        var hint = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 10
-            ? " Give the local time of the region without an offset or Z."
-            : "";
-        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(trimmed)}' is not a local date-time like 2026-03-23T08:00:00.{hint}", field);
+        var code = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 10 ? RosterWireRefusals.LocalTimeWithOffset : RosterWireRefusals.LocalTimeInvalid;
+        throw code.RaiseFor(field, ("field", field), ("value", Texts.Shorten(trimmed)));
     }
 
     public static LocalDate ParseDate(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} is required, as a date like 2026-03-23.", field);
+            throw RosterWireRefusals.DateRequired.RaiseFor(field, ("field", field));
         }
         var result = LocalDatePattern.Iso.Parse(text.Trim());
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not a date like 2026-03-23.", field);
+            : throw RosterWireRefusals.DateInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text.Trim())));
     }
 
     public static Instant ParseInstant(string text, string field)
     {
         var result = InstantPattern.ExtendedIso.Parse(text.Trim());
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not an instant like 2026-11-22T10:15:00Z.", field);
+            : throw RosterWireRefusals.InstantInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text.Trim())));
     }
 
     public static LocalTime ParseTime(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} is required, as a time like 08:00.", field);
+            throw RosterWireRefusals.TimeRequired.RaiseFor(field, ("field", field));
         }
         foreach (var pattern in TimePatterns)
         {
@@ -81,14 +79,14 @@ public static class RosterWire
                 return result.Value;
             }
         }
-        throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text.Trim())}' is not a time like 08:00.", field);
+        throw RosterWireRefusals.TimeInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text.Trim())));
     }
 
     public static YearMonth ParseMonth(string? text, string field)
     {
         var result = YearMonthPattern.Iso.Parse(text?.Trim() ?? "");
         return result.Success ? result.Value
-            : throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text ?? "")}' is not a month like 2026-03.", field);
+            : throw RosterWireRefusals.MonthInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text ?? "")));
     }
 
     public static IsoDayOfWeek ParseDay(string? text, string field)
@@ -103,19 +101,30 @@ public static class RosterWire
             "friday" or "vrijdag" or "5" => IsoDayOfWeek.Friday,
             "saturday" or "zaterdag" or "6" => IsoDayOfWeek.Saturday,
             "sunday" or "zondag" or "7" => IsoDayOfWeek.Sunday,
-            _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} '{Texts.Shorten(text ?? "")}' is not a weekday; use monday … sunday.", field),
+            _ => throw RosterWireRefusals.WeekdayInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text ?? ""))),
         };
     }
 
-    /// <summary>A function code as the catalogue spells it (upper case).</summary>
-    public static string FunctionCode(string? text, string field = "function") =>
+    /// <summary>A function the request must name, as given (trimmed); the catalogue lookup matches it in upper case.</summary>
+    public static string FunctionText(string? text, string field = "function") =>
         string.IsNullOrWhiteSpace(text)
-            ? throw LegacyRefusals.Of(ViolationKind.Invalid, $"{field} is required, a function code such as OVD-BZ.", field)
-            : text.Trim().ToUpperInvariant();
+            ? throw RosterWireRefusals.FunctionRequired.RaiseFor(field, ("field", field))
+            : text.Trim();
 
-    public static string ToWire(this ShiftOrigin origin) => origin.ToString().ToLowerInvariant();
+    /// <summary>A function code as the catalogue spells it (upper case).</summary>
+    public static string FunctionCode(string? text, string field = "function") => FunctionText(text, field).ToUpperInvariant();
 
-    public static string ToWire(this SwapStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>A person's id that the body must give (<c>personId</c>, <c>askedPersonId</c>).</summary>
+    public static Guid PersonId(Guid? id, string field) =>
+        id is { } pid && pid != Guid.Empty ? pid : throw RosterWireRefusals.PersonRequired.RaiseFor(field, ("field", field));
+
+    /// <summary>An optional local date-time: blank is null.</summary>
+    public static LocalDateTime? ParseLocalOrNull(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null : ParseLocal(text, field);
+
+    /// <summary>An optional date: blank is null.</summary>
+    public static LocalDate? ParseDateOrNull(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null : ParseDate(text, field);
 
     public static string Format(LocalDateTime local) => LocalOut.Format(local);
 

@@ -20,7 +20,7 @@ using NodaTime;
 namespace Crisis.Benchmarks.Roster;
 
 /// <summary>
-/// The region's coverage for one year, computed from the database through <see cref="RosterService"/> (what
+/// The region's coverage for one year, computed from the database through <see cref="CoverageService"/> (what
 /// <c>GET /api/roster/coverage/region</c> does): 14 municipalities with their local AOV piket plus the 7 regional key
 /// functions, pools of four, weekly shifts handing over Monday 08:00 for a year, and two weeks of leave per person.
 /// The baseline is the pure <see cref="Coverage.ForRegion(IEnumerable{RosterFunction}, RosterPeriod, IEnumerable{Shift}, IEnumerable{Unavailability}, Qualification)"/>
@@ -62,12 +62,11 @@ public static class RegionCoverageBenchmark
             });
 
             // From the database, through the service, a fresh scope (and DbContext) per call as a request has.
-            RegionCoverageDto? loaded = null;
+            RegionCoverageView? loaded = null;
             var service = await MeasureAsync(async () =>
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                loaded = await scope.ServiceProvider.GetRequiredService<RosterService>()
-                    .RegionCoverageAsync(from.ToString("yyyy-MM-dd", null), to.ToString("yyyy-MM-dd", null));
+                loaded = await scope.ServiceProvider.GetRequiredService<CoverageService>().RegionCoverageAsync(from, to);
             });
 
             Console.WriteLine();
@@ -75,7 +74,7 @@ public static class RegionCoverageBenchmark
                 + $"{data.Shifts.Count} weekly shifts, {data.Leave.Count} periods of leave, {data.People} people; {Iterations} runs each");
             Console.WriteLine($"{"run",-46} {"median ms",10} {"p95 ms",8} {"min ms",8}");
             Print("baseline: Coverage.ForRegion in memory", baseline);
-            Print("RosterService.RegionCoverageAsync from the DB", service);
+            Print("CoverageService.RegionCoverageAsync from the DB", service);
             Console.WriteLine($"ratio (database / in memory): {service.Median / baseline.Median:0.0}x; goal for the year: < 20 ms -> {(service.Median < 20 ? "met" : "NOT met")}");
             Console.WriteLine($"check: {pure!.GapCount} gaps / {pure.ConflictCount} conflicts in memory, {loaded!.GapCount} / {loaded.ConflictCount} from the database");
             if (pure.GapCount != loaded.GapCount || pure.ConflictCount != loaded.ConflictCount)
@@ -124,7 +123,7 @@ public static class RegionCoverageBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
         for (var m = 1; m <= 14; m++)
         {
-            await org.AddMunicipalityAsync(system, new CreateMunicipalityRequest($"Gemeente {m:00}"));
+            await org.AddMunicipalityAsync(system, $"Gemeente {m:00}");
         }
         var functions = (await db.Set<FunctionRecord>().AsNoTracking().ToListAsync()).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
         var now = SystemClock.Instance.GetCurrentInstant();

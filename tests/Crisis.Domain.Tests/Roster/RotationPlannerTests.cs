@@ -146,7 +146,7 @@ public class RotationPlannerTests
         var error = Should.Throw<RuleViolationException>(() => Rotation.Create(OvdBz, [Anna], Local("2026-03-23 08:00"), Period.FromMonths(1)));
 
         error.Field.ShouldBe("shiftLength");
-        error.Message.ShouldContain("months");
+        error.Code.ShouldBe(RosterRefusals.RotationLengthNotFixed.Code);
     }
 
     [Theory]
@@ -260,6 +260,6 @@ public class RotationPlannerTests
         var other = ShiftOf(Anna, "2026-05-04 08:00", "2026-05-11 08:00", Hin);
 
         Should.Throw<RuleViolationException>(() => RotationPlanner.Regenerate(MondayWeekly(Anna), Days("2026-05-04", "2026-05-11"), [other]))
-            .Message.ShouldContain(Hin);
+            .Phrase["function"].ShouldBe(Hin);
     }
 }

@@ -50,18 +50,24 @@ public class ShiftTimesTests
 
         error.Kind.ShouldBe(ViolationKind.Invalid);
         error.Field.ShouldBe("start");
-        error.Message.ShouldContain("2026-03-29 02:30");
-        error.Message.ShouldContain("does not exist in Europe/Amsterdam");
-        error.Message.ShouldContain("summer time");
-        error.Message.ShouldContain("from 02:00 to 03:00");
+        error.Code.ShouldBe(RosterRefusals.LocalTimeSkipped.Code);
+        error.Phrase["local"].ShouldBe(Local("2026-03-29 02:30"));
+        error.Phrase["zone"].ShouldBe("Europe/Amsterdam");
+        error.Phrase["why"].ShouldBeOfType<Phrase>().Code.ShouldBe(RosterRefusals.SkippedForSummerTime);
+        error.Phrase["from"].ShouldBe(new LocalTime(2, 0));
+        error.Phrase["to"].ShouldBe(new LocalTime(3, 0));
     }
 
     [Fact]
-    public void ResolveStrict_SkippedTime_ExplainsItInFull()
+    public void ResolveStrict_SkippedTime_CarriesEverythingTheExplanationNeeds()
     {
-        Should.Throw<RuleViolationException>(() => ShiftTimes.ResolveStrict(Local("2026-03-29 02:30"), Amsterdam)).Message.ShouldBe(
-            "The local time 2026-03-29 02:30 does not exist in Europe/Amsterdam: on 2026-03-29 the clocks jump from 02:00 to 03:00 "
-            + "because of the change to summer time. Choose a time before 02:00 or from 03:00.");
+        // The full sentence in English and Dutch is pinned in Crisis.Web.Tests (RosterTextsTests).
+        var error = Should.Throw<RuleViolationException>(() => ShiftTimes.ResolveStrict(Local("2026-03-29 02:30"), Amsterdam));
+
+        error.Code.ShouldBe(RosterRefusals.LocalTimeSkipped.Code);
+        error.Field.ShouldBeNull();
+        error.Phrase.Args.Select(a => a.Key).ShouldBe(["local", "zone", "date", "from", "to", "why"]);
+        error.Phrase["date"].ShouldBe(new LocalDate(2026, 3, 29));
     }
 
     [Fact]
@@ -71,7 +77,8 @@ public class ShiftTimesTests
             () => ShiftTimes.Resolve(Local("2026-03-28 20:00"), Local("2026-03-29 02:00"), Amsterdam));
 
         error.Field.ShouldBe("end");
-        error.Message.ShouldContain("2026-03-29 02:00");
+        error.Code.ShouldBe(RosterRefusals.LocalTimeSkipped.Code);
+        error.Phrase["local"].ShouldBe(Local("2026-03-29 02:00"));
     }
 
     [Fact]
@@ -103,7 +110,9 @@ public class ShiftTimesTests
 
         error.Kind.ShouldBe(ViolationKind.Invalid);
         error.Field.ShouldBe("end");
-        error.Message.ShouldContain("must end after it starts");
+        error.Code.ShouldBe(RosterRefusals.ShiftEndsBeforeStart.Code);
+        error.Phrase["start"].ShouldBe(Local(start));
+        error.Phrase["end"].ShouldBe(Local(end));
     }
 
     [Fact]
@@ -113,7 +122,8 @@ public class ShiftTimesTests
             () => ShiftTimes.Resolve(Local("2026-05-01 08:00"), Local("2026-06-01 08:01"), Amsterdam));
 
         error.Field.ShouldBe("end");
-        error.Message.ShouldContain("31 days");
+        error.Code.ShouldBe(RosterRefusals.ShiftTooLong.Code);
+        error.Phrase["days"].ShouldBe(31);
     }
 
     [Fact]
@@ -130,8 +140,11 @@ public class ShiftTimesTests
 
         var error = Should.Throw<RuleViolationException>(() => ShiftTimes.ResolveStrict(Local("2011-12-30 12:00"), apia, "start"));
 
-        error.Message.ShouldContain("offset changes");
-        error.Message.ShouldNotContain("summer time");
+        error.Code.ShouldBe(RosterRefusals.LocalTimeSkipped.Code);
+        var why = error.Phrase["why"].ShouldBeOfType<Phrase>();
+        why.Code.ShouldBe(RosterRefusals.SkippedForOffsetChange);
+        why["before"].ShouldBe("-10");
+        why["after"].ShouldBe("+14");
     }
 
     [Fact]

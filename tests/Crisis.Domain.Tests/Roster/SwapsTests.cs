@@ -68,7 +68,7 @@ public class SwapsTests
     {
         Should.Throw<RuleViolationException>(() =>
             Swaps.Request(Guid.NewGuid(), AnnaWeek, Anna, Bram, At("2026-03-26 08:00"), AnnaWeek.Start, At("2026-03-25 08:00")))
-            .Message.ShouldContain("already over");
+            .Code.ShouldBe(RosterRefusals.SwapPartOver.Code);
     }
 
     [Fact]
@@ -228,7 +228,8 @@ public class SwapsTests
         });
 
         error.Kind.ShouldBe(ViolationKind.Conflict);
-        error.Message.ShouldContain($"already {decided}");
+        error.Code.ShouldBe(RosterRefusals.SwapDecided.Code);
+        error.Phrase["status"].ShouldBeOfType<Bilingual>().English.ShouldBe(decided);
     }
 
     [Fact]

@@ -2,19 +2,23 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Crisis.Web.Tests.Roster;
 
 /// <summary>The piketrooster grid in a real browser (Debian's Chromium) against a real Kestrel host.</summary>
 public sealed class RosterBrowserTests : IAsyncLifetime
 {
+    // Wednesday 15 September 2027, noon in Amsterdam: the page opens on the week from Monday the 13th.
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2027, 9, 15, 10, 0));
+    private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
     private CrisisApp _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await CrisisApp.StartAsync(kestrel: true);
+        _app = await RosterTestKit.StartHostAsync(Clock, kestrel: true);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -39,8 +43,7 @@ public sealed class RosterBrowserTests : IAsyncLifetime
         var kit = await RosterTestKit.CreateAsync(_app);
         var f = await kit.FunctionAsync();
         var (p, _) = await kit.PersonAsync(CrisisRole.Officer, f);
-        var monday = SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Amsterdam"]).Date
-            .With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+        var monday = Clock.GetCurrentInstant().InZone(Zone).Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         await kit.ShiftAsync(f, p.Id, $"{monday.PlusDays(1):yyyy-MM-dd}T00:00", $"{monday.PlusDays(7):yyyy-MM-dd}T00:00");
         var page = await _browser.NewPageAsync();
 

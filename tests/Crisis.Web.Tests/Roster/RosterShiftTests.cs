@@ -67,7 +67,10 @@ public sealed class RosterShiftTests(HostsFixture hosts)
         var response = await kit.PostShiftAsync(f, p.Id, "2026-03-29T02:30:00", "2026-03-29T12:00:00");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "does not exist");
-        (await RosterTestKit.JsonAsync(response)).GetProperty("detail").GetString()!.ShouldContain("summer time");
+        var problem = await RosterTestKit.JsonAsync(response);
+        problem.GetProperty("detail").GetString()!.ShouldContain("summer time");
+        problem.GetProperty("code").GetString().ShouldBe("roster.local-time-skipped");
+        problem.GetProperty("field").GetString().ShouldBe("start");
         (await kit.ShiftsAsync(f)).ShouldBeEmpty();
     }
 

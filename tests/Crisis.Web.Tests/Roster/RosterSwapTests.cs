@@ -6,7 +6,9 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Roster;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using System.Diagnostics;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Crisis.Web.Tests.Roster;
 
@@ -82,22 +84,32 @@ public sealed class RosterSwapTests(HostsFixture hosts)
     [Fact]
     public async Task DeletingAShiftInTheComingDays_PushesAGapAlertToCoordinators()
     {
-        var app = await hosts.GetAsync(Topologies.Sqlite);
-        var kit = await RosterTestKit.CreateAsync(app);
-        var f = await kit.FunctionAsync();
-        var (a, _) = await kit.PersonAsync(CrisisRole.Officer, f);
-        var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
-        var today = SystemClock.Instance.GetCurrentInstant().InZone(zone).Date;
-        var shift = await kit.ShiftAsync(f, a.Id, $"{today.PlusDays(2):yyyy-MM-dd}T08:00", $"{today.PlusDays(4):yyyy-MM-dd}T08:00");
-        await using var hub = await ListenAsync(app, kit.CoordinatorUser);
+        // A host whose clock stands still on Monday 7 June 2027, so "the coming days" are known.
+        var clock = new FakeClock(Instant.FromUtc(2027, 6, 7, 10, 0));
+        var app = await RosterTestKit.StartHostAsync(clock);
+        try
+        {
+            var kit = await RosterTestKit.CreateAsync(app);
+            var f = await kit.FunctionAsync();
+            var (a, _) = await kit.PersonAsync(CrisisRole.Officer, f);
+            var zone = DateTimeZoneProviders.Tzdb["Europe/Amsterdam"];
+            var today = clock.GetCurrentInstant().InZone(zone).Date;
+            var shift = await kit.ShiftAsync(f, a.Id, $"{today.PlusDays(2):yyyy-MM-dd}T08:00", $"{today.PlusDays(4):yyyy-MM-dd}T08:00");
+            await using var hub = await ListenAsync(app, kit.CoordinatorUser);
 
-        (await kit.Coordinator.DeleteAsync($"/api/roster/shifts/{shift.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            (await kit.Coordinator.DeleteAsync($"/api/roster/shifts/{shift.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        var alert = await hub.WaitForAlertAsync(f);
-        alert.GetProperty("kind").GetString().ShouldBe("roster-gap");
-        alert.GetProperty("gaps").GetArrayLength().ShouldBeGreaterThan(0);
-        var gaps = (await kit.Coordinator.GetFromJsonAsync<List<CoverageDto>>("/api/roster/gaps", Json.Options))!;
-        gaps.ShouldContain(g => g.Function == f);
+            var alert = await hub.WaitForAlertAsync(f);
+            alert.GetProperty("kind").GetString().ShouldBe("roster-gap");
+            alert.GetProperty("gaps").GetArrayLength().ShouldBeGreaterThan(0);
+            var gaps = (await kit.Coordinator.GetFromJsonAsync<List<CoverageDto>>("/api/roster/gaps", Json.Options))!;
+            gaps.ShouldContain(g => g.Function == f);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await app.Database.DisposeAsync();
+        }
     }
 
     private static async Task<RosterListener> ListenAsync(CrisisApp app, TestUser user)
@@ -133,10 +145,10 @@ public sealed class RosterSwapTests(HostsFixture hosts)
 
         private static async Task WaitAsync(Func<bool> condition, string what)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(20);
+            var waited = Stopwatch.StartNew();
             while (!condition())
             {
-                if (DateTime.UtcNow > deadline)
+                if (waited.Elapsed > TimeSpan.FromSeconds(20))
                 {
                     throw new TimeoutException($"Waited 20 s for {what}.");
                 }

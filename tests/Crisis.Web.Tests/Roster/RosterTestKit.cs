@@ -6,6 +6,9 @@ using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using NodaTime;
+using NodaTime.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crisis.Web.Tests.Roster;
 
@@ -41,6 +44,18 @@ public sealed class RosterTestKit
         var municipality = $"Gem{Guid.NewGuid():N}"[..16];
         (await client.PostAsJsonAsync("/api/municipalities", new { name = municipality }, Json.Options)).EnsureSuccessStatusCode();
         return new RosterTestKit { App = app, Coordinator = client, CoordinatorUser = coordinator, Municipality = municipality, ClientFor = Client };
+    }
+
+    /// <summary>
+    /// A host of its own on SQLite whose <see cref="IClock"/> is <paramref name="clock"/>, for tests that depend on
+    /// "today" (the coming days of a gap alert, the week a page opens on): the shared hosts read the wall clock.
+    /// </summary>
+    public static async Task<CrisisApp> StartHostAsync(FakeClock clock, bool kestrel = false)
+    {
+        var app = new CrisisApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), kestrel: kestrel,
+            services: s => s.AddSingleton<IClock>(clock));
+        app.StartServer();
+        return app;
     }
 
     public async Task<string> FunctionAsync(int minimumOnCall = 1)

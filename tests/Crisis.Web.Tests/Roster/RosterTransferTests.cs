@@ -57,7 +57,7 @@ public sealed class RosterTransferTests(HostsFixture hosts)
         var shifts = await kit.ShiftsAsync(f);
         shifts.Select(s => (s.PersonId, s.Hours)).ShouldBe([(a.Id, 169m), (b.Id, 168m)]); // winter time returns 2027-10-31
         var lines = export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe(string.Join(',', RosterService.ExportColumns));
+        lines[0].ShouldBe(string.Join(',', RosterReports.ExportColumns));
         lines.Length.ShouldBe(3);
         lines[1].ShouldContain($"{f},{a.Id},{aUser.Email}");
         lines[1].ShouldContain("2027-10-25T08:00:00,2027-11-01T08:00:00,2027-10-25T06:00:00Z,2027-11-01T07:00:00Z,169,manual");

@@ -1,0 +1,53 @@
+using Crisis.Web.Platform;
+using Crisis.Web.Roster;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crisis.Web.Components.Pages.Roster;
+
+/// <summary>
+/// What the roster pages read from their text fields and how they show times: Dutch (<c>14-12-2026 08:00</c>,
+/// ISO accepted too); a value that is neither is refused with a code, so the page says so in Dutch.
+/// </summary>
+internal static class RosterInput
+{
+    private static readonly LocalDateTimePattern[] DateTimes =
+    [
+        LocalDateTimePattern.CreateWithInvariantCulture("d'-'M'-'uuuu' 'H':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm"),
+        LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd' 'HH':'mm"),
+        LocalDateTimePattern.ExtendedIso,
+    ];
+
+    private static readonly LocalDatePattern[] Dates =
+    [
+        LocalDatePattern.CreateWithInvariantCulture("d'-'M'-'uuuu"),
+        LocalDatePattern.Iso,
+    ];
+
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("H':'mm");
+
+    public static string Function(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? throw RosterWireRefusals.InputFunctionMissing.Raise() : code;
+
+    public static Guid Person(Guid? id) => id is { } pid && pid != Guid.Empty ? pid : throw RosterWireRefusals.InputPersonMissing.Raise();
+
+    public static LocalDateTime DateTime(string? text) =>
+        DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
+        ?? throw RosterWireRefusals.InputDateTimeInvalid.Raise(("value", text ?? ""));
+
+    public static LocalDateTime? DateTimeOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : DateTime(text);
+
+    public static LocalDate Date(string? text) =>
+        Dates.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
+        ?? throw RosterWireRefusals.InputDateInvalid.Raise(("value", text ?? ""));
+
+    public static LocalTime TimeOfDay(string? text)
+    {
+        var result = Time.Parse(text?.Trim() ?? "");
+        return result.Success ? result.Value : throw RosterWireRefusals.InputTimeInvalid.Raise(("value", text ?? ""));
+    }
+
+    /// <summary>A span of local times as the pages show it: <c>14-12-2026 08:00 – 21-12-2026 08:00</c>.</summary>
+    public static string Range(LocalDateTime start, LocalDateTime end) => $"{DutchFormat.DateTime(start)} – {DutchFormat.DateTime(end)}";
+}

@@ -1,0 +1,161 @@
+using Crisis.Domain;
+using Crisis.Domain.Roster;
+using Crisis.Web.Audit;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Organisation;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using S = Crisis.Web.Roster.RosterServiceRefusals;
+
+namespace Crisis.Web.Roster;
+
+/// <summary>
+/// Imports shifts from CSV (coordinators): a header with <c>function</c>, <c>personId</c> or <c>personEmail</c>,
+/// <c>start</c>, <c>end</c> (local times of the region), comma or semicolon separated. Every row is checked; if any
+/// is wrong nothing is imported and <see cref="RosterImportException"/> lists each bad row with its line number.
+/// </summary>
+public sealed class RosterImport(
+    CrisisDbContext db, AuditTrail audit, IClock clock, RosterLookup lookup, RosterQualification qualification, RosterCommit commit)
+{
+    public const int MaxRows = 2000;
+
+    private sealed record Row(int Line, FunctionRecord Function, PersonRecord Person, ResolvedShiftTimes Times);
+
+    public async Task<ImportOutcome> ImportAsync(Actor actor, string? csvText, CancellationToken ct = default)
+    {
+        await lookup.RequireCoordinatorAsync(actor, "roster.import", null, S.ImportDenied);
+        if (string.IsNullOrWhiteSpace(csvText))
+        {
+            throw S.ImportEmpty.Raise();
+        }
+        var functions = (await db.Set<FunctionRecord>().AsNoTracking().ToListAsync(ct)).ToDictionary(f => f.Code, StringComparer.Ordinal);
+        var people = await db.Set<PersonRecord>().AsNoTracking().ToListAsync(ct);
+        var errors = new List<ImportRowError>();
+        var rows = Read(csvText, functions, people, errors);
+
+        var warnings = new List<Phrase>();
+        if (rows.Count > 0)
+        {
+            var span = new Interval(rows.Min(r => r.Times.Start), rows.Max(r => r.Times.End));
+            var qualified = await qualification.LoadAsync(
+                rows.Select(r => r.Function.Code).Distinct().ToList(), rows.Select(r => r.Person.Id).Distinct().ToList(), span, ct);
+            foreach (var (line, function, person, times) in rows)
+            {
+                if (!qualified.QualifiedAtStart(function.Code, person.Id, times.Interval))
+                {
+                    var problem = S.ImportNotQualified.With(
+                        ("person", person.Name), ("function", function.Code), ("start", RosterTexts.WireTime(times.LocalStart)));
+                    if (qualification.Policy == UnqualifiedAssignments.Refuse)
+                    {
+                        errors.Add(new ImportRowError(line, S.UnqualifiedRefused.With(("problem", problem))));
+                    }
+                    else
+                    {
+                        warnings.Add(S.ImportLineWarning.With(("line", line), ("problem", problem)));
+                    }
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            await audit.RecordAsync(actor, "roster.import", null, AuditOutcome.Rejected, $"{errors.Count} bad row(s), first on line {errors.Min(e => e.Line)}");
+            throw new RosterImportException(errors.OrderBy(e => e.Line).ToList());
+        }
+
+        var now = clock.GetCurrentInstant();
+        var records = rows.Select(r => new ShiftRecord
+        {
+            Id = Guid.NewGuid(), Function = r.Function.Code, PersonId = r.Person.Id, Start = r.Times.Start, End = r.Times.End,
+            Zone = lookup.Zone.Id, Origin = ShiftOrigin.Manual, CreatedAt = now, UpdatedAt = now,
+        }).ToList();
+        await commit.CommitAsync(records.Select(r => r.Function).Distinct().ToList(),
+            () =>
+            {
+                db.AddRange(records);
+                audit.Stage(db, actor, "roster.import", null, $"{records.Count} shift(s)");
+            },
+            new RosterChangeDto("roster.imported", null, records.Select(r => r.PersonId).Distinct().ToList(),
+                records.Min(r => r.Start), records.Max(r => r.End), $"{records.Count} shift(s) were imported."),
+            ct);
+        var names = people.ToDictionary(p => p.Id, p => p.Name);
+        return new ImportOutcome(records.Count, records.Select(r => lookup.Entry(r, names.GetValueOrDefault(r.PersonId))).ToList(), warnings);
+    }
+
+    /// <summary>The rows of the file that make a shift; every other row goes to <paramref name="errors"/> with its line.</summary>
+    private List<Row> Read(string csvText, Dictionary<string, FunctionRecord> functions, List<PersonRecord> people, List<ImportRowError> errors)
+    {
+        var byId = people.ToDictionary(p => p.Id);
+        var byEmail = people.ToDictionary(p => p.NormalizedEmail, StringComparer.Ordinal);
+        var rows = new List<Row>();
+        var options = new CsvReaderOptions
+        {
+            TrackLineNumbers = true,
+            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        };
+        try
+        {
+            using var csv = CsvReader.Create(new StringReader(csvText), options, false);
+            var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+            var missing = new[] { "function", "start", "end" }.Where(c => !header.Contains(c)).ToList();
+            var missingNl = missing.ToList();
+            if (!header.Contains("personid") && !header.Contains("personemail"))
+            {
+                missing.Add("personEmail or personId");
+                missingNl.Add("personEmail of personId");
+            }
+            if (missing.Count > 0)
+            {
+                throw S.ImportHeaderIncomplete.Raise(("columns", new Bilingual(string.Join(", ", missing), string.Join(", ", missingNl))));
+            }
+            string? Field(string name) => csv.TryGetFieldIndex(name, out var i) && i < csv.FieldCount ? csv.GetString(i) : null;
+            while (csv.Read())
+            {
+                var line = (int)csv.LineNumber;
+                if (rows.Count + errors.Count >= MaxRows)
+                {
+                    throw S.ImportTooLarge.Raise(("max", MaxRows));
+                }
+                try
+                {
+                    var functionText = Field("function");
+                    var function = functions.GetValueOrDefault(RosterWire.FunctionCode(functionText))
+                        ?? throw S.ImportRowFunctionUnknown.Raise(("function", functionText));
+                    var person = PersonOf(Field("personid"), Field("personemail"), byId, byEmail);
+                    var times = ShiftTimes.Resolve(RosterWire.ParseLocal(Field("start"), "start"), RosterWire.ParseLocal(Field("end"), "end"), lookup.Zone);
+                    rows.Add(new Row(line, function, person, times));
+                }
+                catch (RuleViolationException ex) when (ex.Kind == ViolationKind.Invalid)
+                {
+                    errors.Add(new ImportRowError(line, ex.Phrase));
+                }
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw S.ImportUnreadable.Raise(("reason", new Bilingual(ex.Message, "controleer de scheidingstekens en aanhalingstekens.")));
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            throw S.ImportNoRows.Raise();
+        }
+        return rows;
+    }
+
+    private static PersonRecord PersonOf(string? idText, string? emailText, Dictionary<Guid, PersonRecord> byId, Dictionary<string, PersonRecord> byEmail)
+    {
+        if (!string.IsNullOrWhiteSpace(idText))
+        {
+            return !Guid.TryParse(idText, out var pid) ? throw S.ImportRowPersonIdInvalid.Raise(("id", idText))
+                : byId.GetValueOrDefault(pid) ?? throw S.ImportRowPersonUnknown.Raise(("id", idText));
+        }
+        if (!string.IsNullOrWhiteSpace(emailText))
+        {
+            return byEmail.GetValueOrDefault(Texts.NormalizeEmail(emailText))
+                ?? throw S.ImportRowEmailUnknown.Raise(("email", emailText.Trim()));
+        }
+        throw S.ImportRowNoPerson.Raise();
+    }
+}
