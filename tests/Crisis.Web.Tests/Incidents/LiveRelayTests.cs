@@ -1,6 +1,7 @@
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Data;
+using Crisis.Web.Incidents;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
