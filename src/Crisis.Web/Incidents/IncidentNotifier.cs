@@ -62,15 +62,6 @@ public sealed class IncidentNotifier(ILogger<IncidentNotifier> logger)
         });
     }
 
-    /// <summary>Whether a circuit of this node shows the incident's log.</summary>
-    internal bool Shows(Guid incidentId)
-    {
-        lock (_lock)
-        {
-            return _entries.ContainsKey(incidentId);
-        }
-    }
-
     internal Task PublishEntryAsync(LogEntry entry) => CircuitEvents.RaiseAsync(Get(_entries, entry.IncidentId), entry, logger);
 
     /// <summary>An entry was appended, whether or not anyone here watches its incident's log.</summary>
