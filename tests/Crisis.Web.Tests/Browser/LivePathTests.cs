@@ -3,6 +3,7 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -79,6 +80,17 @@ public sealed class LivePathTests(ITestOutputHelper output) : IAsyncLifetime
         var seqs = await page.GetByTestId("log-entry").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.seq)");
         seqs.ShouldBe(Enumerable.Range(1, Entries).Reverse().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         logReadsPerEntry.ShouldBeLessThan(0.5);
+
+        // Closing the page ends its circuit (and the prerendered copy ended with its request): nobody watches now.
+        var relay = _app.Services.GetRequiredService<Crisis.Web.Incidents.LiveLogRelay>();
+        relay.Watched.ShouldContain(watched.Id);
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (relay.Watched.Contains(watched.Id) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        relay.Watched.ShouldNotContain(watched.Id);
     }
 
     private async Task<IPage> LoginAsync(TestUser user, string path)
