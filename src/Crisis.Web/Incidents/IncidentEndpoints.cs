@@ -55,7 +55,9 @@ public static class IncidentEndpoints
 
         api.MapPost("/{id:guid}/log", async (Guid id, [FromBody] AppendLogRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var entry = await incidents.AppendAsync(http.Actor(), id, IncidentWire.ToAppendEntry(request), ct);
+            var actor = http.Actor();
+            var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, id, ct));
+            var entry = await incidents.AppendAsync(actor, id, append, ct);
             return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
         });
 

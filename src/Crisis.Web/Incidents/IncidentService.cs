@@ -124,6 +124,19 @@ public sealed class IncidentService(
         return result.Entry;
     }
 
+    /// <summary>
+    /// Refuses what <see cref="AppendAsync"/> refuses before it looks at the entry (an unknown incident, a reader who
+    /// may not write, a closed incident), so that an adapter which cannot read the entry refuses in the same order.
+    /// </summary>
+    public async Task RefuseAppendBeforeEntryAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var incident = await RequireAsync(actor, id, a => a.CanWrite, "log.append", IncidentServiceRefusals.ReadOnly, ct);
+        if (incident.Status == IncidentStatus.Closed)
+        {
+            throw IncidentRefusals.Closed.Raise();
+        }
+    }
+
     /// <summary>Writes an entry as Crisis itself (system notes, exercise injects).</summary>
     internal async Task<LogEntry> AppendAsSystemAsync(Guid id, AppendEntry request, CancellationToken ct = default)
     {
@@ -219,9 +232,9 @@ public sealed class IncidentService(
         return (incident.ToInfo(), IncidentAccess.For(actor.Role, participant, incident.Exercise));
     }
 
-    private async Task RequireAsync(Actor actor, Guid id, Func<IncidentAccess, bool> allowed, string action, RefusalCode whyNot, CancellationToken ct)
+    private async Task<IncidentInfo> RequireAsync(Actor actor, Guid id, Func<IncidentAccess, bool> allowed, string action, RefusalCode whyNot, CancellationToken ct)
     {
-        var (_, access) = await AccessAsync(actor, id, ct);
+        var (incident, access) = await AccessAsync(actor, id, ct);
         if (!access.CanRead)
         {
             throw await audit.RefuseAsync(actor, action, Target(id), IncidentServiceRefusals.NotParticipant.Raise());
@@ -230,6 +243,7 @@ public sealed class IncidentService(
         {
             throw await audit.RefuseAsync(actor, action, Target(id), whyNot.Raise());
         }
+        return incident;
     }
 
     private static string Target(Guid id) => $"incident/{id}";

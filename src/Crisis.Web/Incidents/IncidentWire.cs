@@ -9,13 +9,22 @@ namespace Crisis.Web.Incidents;
 /// </summary>
 internal static class IncidentWire
 {
-    public static AppendEntry ToAppendEntry(AppendLogRequest? request)
+    /// <summary>
+    /// The entry a request asks for. A kind that cannot be read is refused after <paramref name="refuseFirst"/>,
+    /// which refuses what comes first (an unknown or closed incident, a caller who may not write), as it always did.
+    /// </summary>
+    public static async Task<AppendEntry> ToAppendEntryAsync(AppendLogRequest? request, Func<Task> refuseFirst)
     {
         if (request is null)
         {
             throw IncidentServiceRefusals.EntryMissing.Raise();
         }
-        return new AppendEntry(LogRules.ParseKind(request.Kind), request.Text, request.Team, request.CorrectsSeq, request.CompletesSeq);
+        if (!LogEntryKinds.TryParse(request.Kind, out var kind))
+        {
+            await refuseFirst();
+            kind = LogRules.ParseKind(request.Kind);
+        }
+        return new AppendEntry(kind, request.Text, request.Team, request.CorrectsSeq, request.CompletesSeq);
     }
 
     public static NewIncident ToNewIncident(CreateIncidentRequest? request) =>

@@ -70,8 +70,12 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
     public async Task<LogEntryDto> AppendLog(Guid incidentId, AppendLogRequest request)
     {
         var actor = CurrentActor();
-        return await Guard(async () => LogEntryDto.From(
-            await incidents.AppendAsync(actor, incidentId, IncidentWire.ToAppendEntry(request), Context.ConnectionAborted)));
+        var ct = Context.ConnectionAborted;
+        return await Guard(async () =>
+        {
+            var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, incidentId, ct));
+            return LogEntryDto.From(await incidents.AppendAsync(actor, incidentId, append, ct));
+        });
     }
 
     public async Task LeaveIncident(Guid incidentId)
