@@ -25,3 +25,9 @@ public sealed record LogEntry(
 
 /// <summary>A new entry as the writer asked for it, before it has a place in the log.</summary>
 public sealed record LogEntryDraft(LogEntryKind Kind, string Text, string? Team, int? CorrectsSeq, int? CompletesSeq);
+
+/// <summary>
+/// A request to write an entry, typed (the adapters parse the wire names): what kind, what text, for which team, and
+/// which earlier entry it corrects or which action it completes. Not yet checked against the log.
+/// </summary>
+public sealed record AppendEntry(LogEntryKind Kind, string? Text, string? Team = null, int? CorrectsSeq = null, int? CompletesSeq = null);

@@ -7,59 +7,59 @@ public static class LogRules
     public const int MaxTitleLength = 200;
     public const int MaxMunicipalityLength = 100;
 
-    /// <summary>
-    /// Checks a request to write an entry and returns the draft to store.
-    /// <paramref name="entryExists"/> answers whether a sequence number names an entry of this incident.
-    /// </summary>
-    public static LogEntryDraft Validate(
-        string? kind, string? text, string? team, int? correctsSeq, int? completesSeq,
-        bool exercise, bool systemWriter, Func<int, LogEntryKind?> kindOfEntry)
+    /// <summary>The kind a wire name names (any case, surrounding white space ignored); refused with the kinds listed.</summary>
+    public static LogEntryKind ParseKind(string? wire)
     {
-        if (string.IsNullOrWhiteSpace(kind))
+        if (string.IsNullOrWhiteSpace(wire))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"Give the kind of entry: one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
+            throw IncidentRefusals.KindMissing.RaiseFor("kind", ("kinds", LogEntryKinds.WireNames));
         }
-        if (!LogEntryKinds.TryParse(kind, out var parsed))
+        if (!LogEntryKinds.TryParse(wire, out var kind))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(kind)}' is not a kind of log entry; use one of {string.Join(", ", LogEntryKinds.WireNames)}.", "kind");
+            throw IncidentRefusals.KindUnknown.RaiseFor("kind", ("kind", Texts.Shorten(wire)), ("kinds", LogEntryKinds.WireNames));
         }
-        if (parsed == LogEntryKind.Inject && !exercise)
+        return kind;
+    }
+
+    /// <summary>
+    /// Checks a request to write an entry and returns the draft to store. <paramref name="kindOfEntry"/> gives the
+    /// kind of the entry that a sequence number names in this incident, or null when no entry has that number.
+    /// </summary>
+    public static LogEntryDraft Validate(AppendEntry request, bool exercise, bool systemWriter, Func<int, LogEntryKind?> kindOfEntry)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = request.Kind;
+        if (kind == LogEntryKind.Inject && !exercise)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Injects belong to exercises; this is a real incident.", "kind");
+            throw IncidentRefusals.InjectOnRealIncident.RaiseFor("kind");
         }
-        if (parsed is LogEntryKind.Inject or LogEntryKind.System && !systemWriter)
+        if (kind is LogEntryKind.Inject or LogEntryKind.System && !systemWriter)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"Entries of kind '{parsed.ToWire()}' are written by Crisis itself, not by people.", "kind");
+            throw IncidentRefusals.KindWrittenByCrisis.RaiseFor("kind", ("kind", Label(kind)));
         }
 
-        var trimmed = ValidateText(text);
+        var trimmed = ValidateText(request.Text);
 
         string? normalizedTeam = null;
-        if (!string.IsNullOrWhiteSpace(team))
+        if (!string.IsNullOrWhiteSpace(request.Team))
         {
-            normalizedTeam = Teams.Normalize(team) ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{Texts.Shorten(team)}' is not a team; use one of {string.Join(", ", Teams.All)}, or leave it out for the column as a whole.", "team");
+            normalizedTeam = Teams.Normalize(request.Team) ?? throw IncidentRefusals.TeamUnknown.RaiseFor("team",
+                ("team", Texts.Shorten(request.Team)), ("teams", Teams.All));
         }
 
-        if (correctsSeq is { } c && kindOfEntry(c) is null)
+        if (request.CorrectsSeq is { } c && kindOfEntry(c) is null)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"correctsSeq {c} does not name an entry of this incident.", "correctsSeq");
+            throw IncidentRefusals.CorrectedEntryUnknown.RaiseFor("correctsSeq", ("seq", c));
         }
-        if (completesSeq is { } d)
+        if (request.CompletesSeq is { } d)
         {
-            var target = kindOfEntry(d) ?? throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"completesSeq {d} does not name an entry of this incident.", "completesSeq");
+            var target = kindOfEntry(d) ?? throw IncidentRefusals.CompletedEntryUnknown.RaiseFor("completesSeq", ("seq", d));
             if (target != LogEntryKind.Action)
             {
-                throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                    $"completesSeq {d} names an entry of kind '{target.ToWire()}'; only actions can be completed.", "completesSeq");
+                throw IncidentRefusals.CompletedEntryNotAnAction.RaiseFor("completesSeq", ("seq", d), ("kind", Label(target)));
             }
         }
-        return new LogEntryDraft(parsed, trimmed, normalizedTeam, correctsSeq, completesSeq);
+        return new LogEntryDraft(kind, trimmed, normalizedTeam, request.CorrectsSeq, request.CompletesSeq);
     }
 
     /// <summary>Entry text: 1 to 4000 characters once surrounding white space is removed.</summary>
@@ -68,12 +68,11 @@ public static class LogRules
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "The text of an entry cannot be empty.", "text");
+            throw IncidentRefusals.TextEmpty.RaiseFor("text");
         }
         if (trimmed.Length > MaxTextLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The text is {trimmed.Length} characters long; an entry holds at most {MaxTextLength}.", "text");
+            throw IncidentRefusals.TextTooLong.RaiseFor("text", ("length", trimmed.Length), ("max", MaxTextLength));
         }
         return trimmed;
     }
@@ -83,40 +82,38 @@ public static class LogRules
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "An incident needs a title.", "title");
+            throw IncidentRefusals.TitleMissing.RaiseFor("title");
         }
         if (trimmed.Length > MaxTitleLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The title is {trimmed.Length} characters long; at most {MaxTitleLength} are allowed.", "title");
+            throw IncidentRefusals.TitleTooLong.RaiseFor("title", ("length", trimmed.Length), ("max", MaxTitleLength));
         }
         return trimmed;
     }
 
     public static string? ValidateMunicipality(string? municipality)
     {
-        var trimmed = municipality?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var trimmed = Texts.TrimToNull(municipality);
+        if (trimmed is null)
         {
             return null;
         }
         if (trimmed.Length > MaxMunicipalityLength)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"The municipality name is {trimmed.Length} characters long; at most {MaxMunicipalityLength} are allowed.", "municipality");
+            throw IncidentRefusals.MunicipalityTooLong.RaiseFor("municipality", ("length", trimmed.Length), ("max", MaxMunicipalityLength));
         }
         return trimmed;
     }
 
-    public static int ValidateGrip(int? level)
+    /// <summary>A GRIP level from 0 (no GRIP) to 5; <paramref name="field"/> names the input it came from.</summary>
+    public static int ValidateGrip(int level, string field = "grip")
     {
-        var value = level ?? 0;
-        if (!GripLevel.IsValid(value))
+        if (!GripLevel.IsValid(level))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"GRIP level {value} does not exist; use {GripLevel.Min} (no GRIP) to {GripLevel.Max}.", "grip");
+            throw IncidentRefusals.GripUnknown.RaiseFor(field, ("level", level), ("min", GripLevel.Min), ("max", GripLevel.Max));
         }
-        return value;
+        return level;
     }
 
+    private static Bilingual Label(LogEntryKind kind) => new(kind.ToWire(), kind.ToDutch());
 }

@@ -3,6 +3,7 @@ using Crisis.Web.Data;
 using Crisis.Web.Demo;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
+using Crisis.Web.Platform;
 
 namespace Crisis.Web.Cli;
 
@@ -68,7 +69,7 @@ public sealed class CommandLine
         {
             if (_options.TryGetValue("!bad", out var bad))
             {
-                throw new CommandException($"Cannot read '{bad}': give options as --name value.");
+                throw new CommandException(IdentityRefusals.CommandOptionsUnreadable.Raise(("words", bad)), withUsage: false);
             }
             await app.Services.MigrateCrisisDatabaseAsync();
             await using var scope = app.Services.CreateAsyncScope();
@@ -107,17 +108,18 @@ public sealed class CommandLine
                     }
                     return 0;
                 default:
-                    throw new CommandException($"Unknown command '{_verb}'.\n{Usage}");
+                    throw new CommandException(IdentityRefusals.CommandUnknown.Raise(("command", _verb)));
             }
         }
         catch (CommandException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
+            var text = English(app, ex.Refusal);
+            await Console.Error.WriteLineAsync(ex.WithUsage ? $"{text}\n{Usage}" : text);
             return 2;
         }
         catch (RuleViolationException ex)
         {
-            await Console.Error.WriteLineAsync($"{_verb}: {ex.Message}");
+            await Console.Error.WriteLineAsync($"{_verb}: {English(app, ex)}");
             return 1;
         }
         catch (Exception ex)
@@ -127,17 +129,28 @@ public sealed class CommandLine
         }
     }
 
+    /// <summary>A refusal in English, from the host's phrasebook: what a person at the terminal reads.</summary>
+    private static string English(WebApplication app, RuleViolationException refusal) =>
+        app.Services.GetRequiredService<Phrasebook>().English(refusal.Phrase);
+
     private string Get(string name) =>
-        _options.TryGetValue(name, out var v) ? v : throw new CommandException($"{_verb}: --{name} is required.\n{Usage}");
+        _options.TryGetValue(name, out var v)
+            ? v
+            : throw new CommandException(IdentityRefusals.CommandOptionMissing.Raise(("command", _verb), ("option", name)));
 
     private void Expect(params string[] allowed)
     {
         var unknown = _options.Keys.Where(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
-            throw new CommandException($"{_verb}: unknown option --{unknown[0]}.\n{Usage}");
+            throw new CommandException(IdentityRefusals.CommandOptionUnknown.Raise(("command", _verb), ("option", unknown[0])));
         }
     }
 
-    private sealed class CommandException(string message) : Exception(message);
+    /// <summary>A command that cannot be run as given: said with the usage, and exit code 2.</summary>
+    private sealed class CommandException(RuleViolationException refusal, bool withUsage = true) : Exception(refusal.Message, refusal)
+    {
+        public RuleViolationException Refusal { get; } = refusal;
+        public bool WithUsage { get; } = withUsage;
+    }
 }

@@ -1,5 +1,6 @@
 using Crisis.Web.Audit;
 using Crisis.Web.Identity;
+using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -33,40 +34,6 @@ public abstract class CrisisDbContext(DbContextOptions options)
         {
             u.Property(x => x.DisplayName).HasMaxLength(200);
             u.Property(x => x.Role).HasMaxLength(32);
-        });
-
-        builder.Entity<IncidentRecord>(i =>
-        {
-            i.ToTable("incidents");
-            i.HasKey(x => x.Id);
-            i.Property(x => x.Title).HasMaxLength(200);
-            i.Property(x => x.Municipality).HasMaxLength(100);
-            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            i.Property(x => x.LastSeq).IsConcurrencyToken();
-            i.HasIndex(x => new { x.Status, x.Exercise });
-        });
-
-        builder.Entity<LogEntryRecord>(e =>
-        {
-            e.ToTable("log_entries");
-            e.HasKey(x => x.Id);
-            // The per-incident sequence: unique, so no two writers can ever hand out the same number.
-            e.HasIndex(x => new { x.IncidentId, x.Seq }).IsUnique();
-            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Team).HasMaxLength(32);
-            e.Property(x => x.Text).HasMaxLength(4000);
-            e.Property(x => x.AuthorName).HasMaxLength(200);
-            e.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
-        });
-
-        builder.Entity<ParticipantRecord>(p =>
-        {
-            p.ToTable("incident_participants");
-            p.HasKey(x => new { x.IncidentId, x.UserId });
-            p.HasIndex(x => x.UserId);
-            p.Property(x => x.Function).HasMaxLength(32);
-            p.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
-            p.HasOne<CrisisUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutboxMessage>(o =>

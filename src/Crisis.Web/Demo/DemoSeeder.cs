@@ -1,6 +1,7 @@
 using System.Text;
 using Crisis.Domain;
 using Crisis.Domain.Identity;
+using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Organisation;
@@ -33,7 +34,7 @@ public sealed class DemoSeeder(
     {
         if (await users.AnyUsersAsync())
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, "The database already has users; the demo region is only seeded into an empty database.");
+            throw IdentityRefusals.DemoNeedsEmptyDatabase.Raise();
         }
         var system = Actor.System("seed-demo");
         await SeedRegionAsync(system, ct);
@@ -59,39 +60,39 @@ public sealed class DemoSeeder(
         {
             await incidents.AddParticipantAsync(ovd, fire.Id, email, function, ct);
         }
-        await Write(ovd, fire.Id, "info", "Melding via meldkamer: uitslaande brand in bedrijfspand aan de Industrieweg 14, veel rookontwikkeling richting woonwijk De Hoven.", null);
-        await Write(ovd, fire.Id, "situation", "Brand in opslaghal van ca. 2.000 m². Rookpluim trekt naar het noordoosten over de wijk De Hoven (ca. 1.200 woningen). Geen slachtoffers bekend.", null);
+        await Write(ovd, fire.Id, LogEntryKind.Info, "Melding via meldkamer: uitslaande brand in bedrijfspand aan de Industrieweg 14, veel rookontwikkeling richting woonwijk De Hoven.", null);
+        await Write(ovd, fire.Id, LogEntryKind.Situation, "Brand in opslaghal van ca. 2.000 m². Rookpluim trekt naar het noordoosten over de wijk De Hoven (ca. 1.200 woningen). Geen slachtoffers bekend.", null);
         await incidents.ChangeGripAsync(ovd, fire.Id, 2, ct);
-        await Write(hin, fire.Id, "assessment", "Rook bevat mogelijk asbest (dakbeschot uit 1975). Advies GHOR: ramen en deuren sluiten, ventilatie uit.", null);
-        await Write(ovd, fire.Id, "decision", "NL-Alert uitsturen voor De Hoven: ramen en deuren sluiten, ventilatie uitzetten.", null);
-        await Write(pim, fire.Id, "situation", "Opvanglocatie sporthal De Wissel staat klaar voor maximaal 150 personen; 12 bewoners van de Fabrieksstraat zijn geëvacueerd.", "PIM");
-        var action = await Write(pim, fire.Id, "action", "Verzorging (koffie, dekens) regelen in sporthal De Wissel — eigenaar: Sanne Kuipers, gereed 15:30.", "PIM");
-        await Write(omg, fire.Id, "situation", "Asbestdeeltjes aangetroffen op speelplaats Lindenlaan en in twee voortuinen.", "Omgevingszorg");
-        var wrong = await Write(omg, fire.Id, "action", "Saneringsbedrijf inschakelen voor Lindenlaan — eigenaar: Pieter de Graaf.", "Ondersteuning");
-        await Write(omg, fire.Id, "action", "Saneringsbedrijf inschakelen voor Lindenlaan en omliggende tuinen — eigenaar: Pieter de Graaf, gereed morgen 10:00.", "Omgevingszorg", correctsSeq: wrong.Seq);
-        await Write(omg, fire.Id, "decision", "Speelplaats Lindenlaan afgesloten tot na sanering.", "Omgevingszorg");
-        await Write(pim, fire.Id, "info", "Verzorging in sporthal De Wissel is op orde.", "PIM", completesSeq: action.Seq);
-        await Write(hin, fire.Id, "action", "Publieksinformatie bijwerken op de website van de gemeente — eigenaar: Fatima El Amrani.", null);
+        await Write(hin, fire.Id, LogEntryKind.Assessment, "Rook bevat mogelijk asbest (dakbeschot uit 1975). Advies GHOR: ramen en deuren sluiten, ventilatie uit.", null);
+        await Write(ovd, fire.Id, LogEntryKind.Decision, "NL-Alert uitsturen voor De Hoven: ramen en deuren sluiten, ventilatie uitzetten.", null);
+        await Write(pim, fire.Id, LogEntryKind.Situation, "Opvanglocatie sporthal De Wissel staat klaar voor maximaal 150 personen; 12 bewoners van de Fabrieksstraat zijn geëvacueerd.", "PIM");
+        var action = await Write(pim, fire.Id, LogEntryKind.Action, "Verzorging (koffie, dekens) regelen in sporthal De Wissel — eigenaar: Sanne Kuipers, gereed 15:30.", "PIM");
+        await Write(omg, fire.Id, LogEntryKind.Situation, "Asbestdeeltjes aangetroffen op speelplaats Lindenlaan en in twee voortuinen.", "Omgevingszorg");
+        var wrong = await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan — eigenaar: Pieter de Graaf.", "Ondersteuning");
+        await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan en omliggende tuinen — eigenaar: Pieter de Graaf, gereed morgen 10:00.", "Omgevingszorg", correctsSeq: wrong.Seq);
+        await Write(omg, fire.Id, LogEntryKind.Decision, "Speelplaats Lindenlaan afgesloten tot na sanering.", "Omgevingszorg");
+        await Write(pim, fire.Id, LogEntryKind.Info, "Verzorging in sporthal De Wissel is op orde.", "PIM", completesSeq: action.Seq);
+        await Write(hin, fire.Id, LogEntryKind.Action, "Publieksinformatie bijwerken op de website van de gemeente — eigenaar: Fatima El Amrani.", null);
 
         // 2. Flooding after a storm, GRIP 1.
         var flood = await incidents.OpenAsync(hin, new("Wateroverlast na noodweer", false, "Rietwijk", 1), ct);
         await incidents.AddParticipantAsync(hin, flood.Id, omg.Email, FunctionCatalogue.HoofdOmgevingszorg, ct);
-        await Write(hin, flood.Id, "info", "Na zware regenval staan drie straten in Rietwijk-Zuid blank; kelders lopen onder.", null);
-        await Write(hin, flood.Id, "situation", "Circa 40 woningen met water in de kelder. Gemaal Zuiderpolder draait op volle capaciteit.", null);
-        await Write(omg, flood.Id, "assessment", "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", "Omgevingszorg");
-        await Write(omg, flood.Id, "action", "Zandzakken uitdelen bij gemeentewerf Rietwijk — eigenaar: Pieter de Graaf.", "Omgevingszorg");
+        await Write(hin, flood.Id, LogEntryKind.Info, "Na zware regenval staan drie straten in Rietwijk-Zuid blank; kelders lopen onder.", null);
+        await Write(hin, flood.Id, LogEntryKind.Situation, "Circa 40 woningen met water in de kelder. Gemaal Zuiderpolder draait op volle capaciteit.", null);
+        await Write(omg, flood.Id, LogEntryKind.Assessment, "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", "Omgevingszorg");
+        await Write(omg, flood.Id, LogEntryKind.Action, "Zandzakken uitdelen bij gemeentewerf Rietwijk — eigenaar: Pieter de Graaf.", "Omgevingszorg");
 
         // 3. An exercise, so that the OEFENING marking can be seen.
         var drill = await incidents.OpenAsync(lead, new("Opvangoefening na ontruiming", true, "Groenmeer", 1), ct);
         await incidents.AddParticipantAsync(lead, drill.Id, pim.Email, FunctionCatalogue.HoofdPubliekeZorg, ct);
-        await incidents.AppendAsSystemAsync(drill.Id, new("inject", "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde.", null, null, null), ct);
-        await Write(pim, drill.Id, "situation", "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
-        await Write(lead, drill.Id, "info", "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
+        await incidents.AppendAsSystemAsync(drill.Id, new(LogEntryKind.Inject, "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde."), ct);
+        await Write(pim, drill.Id, LogEntryKind.Situation, "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
+        await Write(lead, drill.Id, LogEntryKind.Info, "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
 
         return Logins;
 
-        async Task<Crisis.Domain.Incidents.LogEntry> Write(Actor who, Guid id, string kind, string text, string? team, int? correctsSeq = null, int? completesSeq = null) =>
-            await incidents.AppendAsync(who, id, new AppendLogRequest(kind, text, team, correctsSeq, completesSeq), ct);
+        async Task<LogEntry> Write(Actor who, Guid id, LogEntryKind kind, string text, string? team, int? correctsSeq = null, int? completesSeq = null) =>
+            await incidents.AppendAsync(who, id, new AppendEntry(kind, text, team, correctsSeq, completesSeq), ct);
     }
 
     /// <summary>

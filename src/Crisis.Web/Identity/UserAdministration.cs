@@ -16,20 +16,19 @@ public sealed class UserAdministration(
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give a valid email address with --email.", "email");
+            throw IdentityRefusals.EmailInvalid.RaiseFor("email");
         }
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the person's name with --name.", "name");
+            throw IdentityRefusals.NameMissing.RaiseFor("name");
         }
         if (!CrisisRoles.TryParse(role, out var parsedRole))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"'{role}' is not a role; use one of {string.Join(", ", CrisisRoles.WireNames)}.", "role");
+            throw IdentityRefusals.RoleUnknown.RaiseFor("role", ("role", Texts.Shorten(role ?? "")), ("roles", CrisisRoles.WireNames));
         }
         if (await users.FindByEmailAsync(email.Trim()) is not null)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, $"A user with email {email.Trim()} already exists.");
+            throw IdentityRefusals.UserExists.Raise(("email", email.Trim()));
         }
         var user = new CrisisUser
         {
@@ -44,7 +43,7 @@ public sealed class UserAdministration(
         var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw Rejection(result.Errors.ToList());
         }
         await audit.RecordAsync(actor, "user.add", $"user/{user.Id}", AuditOutcome.Succeeded, $"email={user.Email} role={user.Role}");
         return user;
@@ -72,9 +71,20 @@ public sealed class UserAdministration(
     {
         if (string.IsNullOrWhiteSpace(email))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the user's email address with --email.", "email");
+            throw IdentityRefusals.EmailMissing.RaiseFor("email");
         }
         return await users.FindByEmailAsync(email.Trim())
-            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no user with email {email.Trim()}.");
+            ?? throw IdentityRefusals.UserUnknown.Raise(("email", email.Trim()));
+    }
+
+    /// <summary>Identity's refusal of a new user: a short password said in both languages, anything else as Identity says it.</summary>
+    private RuleViolationException Rejection(IReadOnlyList<IdentityError> errors)
+    {
+        if (errors is [{ Code: nameof(IdentityErrorDescriber.PasswordTooShort) }])
+        {
+            return IdentityRefusals.PasswordTooShort.RaiseFor("password", ("length", users.Options.Password.RequiredLength));
+        }
+        return IdentityRefusals.UserRejected.Raise(("reasons", new Bilingual(
+            string.Join(" ", errors.Select(e => e.Description)), string.Join(", ", errors.Select(e => e.Code)))));
     }
 }

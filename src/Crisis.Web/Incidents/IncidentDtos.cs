@@ -43,6 +43,10 @@ public sealed record IncidentDto(
 {
     public static IncidentDto From(IncidentInfo i) =>
         new(i.Id, i.Title, i.Exercise, i.Grip, i.Status.ToWire(), i.OpenedAt, i.Municipality, i.ClosedAt, i.LastSeq);
+
+    public IncidentInfo ToInfo() =>
+        new(Id, Title, Exercise, Municipality, Grip, Status == IncidentStatus.Closed.ToWire() ? IncidentStatus.Closed : IncidentStatus.Open,
+            OpenedAt, ClosedAt, LastSeq);
 }
 
 /// <summary>Body of <c>POST /api/incidents</c>.</summary>

@@ -1,4 +1,3 @@
-using Crisis.Domain;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ public static class IncidentEndpoints
 
         api.MapPost("/", async ([FromBody] CreateIncidentRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var incident = await incidents.OpenAsync(http.Actor(), request ?? new CreateIncidentRequest(null, null, null, null), ct);
+            var incident = await incidents.OpenAsync(http.Actor(), IncidentWire.ToNewIncident(request), ct);
             return Results.Created($"/api/incidents/{incident.Id}", IncidentDto.From(incident));
         });
 
@@ -40,7 +39,7 @@ public static class IncidentEndpoints
             Results.Ok(IncidentDto.From((await incidents.GetAsync(http.Actor(), id, ct)).Incident)));
 
         api.MapPost("/{id:guid}/grip", async (Guid id, [FromBody] GripRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(IncidentDto.From(await incidents.ChangeGripAsync(http.Actor(), id, request?.Level, ct))));
+            Results.Ok(IncidentDto.From(await incidents.ChangeGripAsync(http.Actor(), id, IncidentWire.ToGripLevel(request), ct))));
 
         api.MapPost("/{id:guid}/close", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
             Results.Ok(IncidentDto.From(await incidents.CloseAsync(http.Actor(), id, ct))));
@@ -52,11 +51,13 @@ public static class IncidentEndpoints
         });
 
         api.MapGet("/{id:guid}/participants", async (Guid id, IncidentService incidents, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await incidents.ListParticipantsAsync(http.Actor(), id, ct)));
+            Results.Ok((await incidents.ListParticipantsAsync(http.Actor(), id, ct)).Select(IncidentWire.ToDto)));
 
         api.MapPost("/{id:guid}/log", async (Guid id, [FromBody] AppendLogRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var entry = await incidents.AppendAsync(http.Actor(), id, request, ct);
+            var actor = http.Actor();
+            var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, id, ct));
+            var entry = await incidents.AppendAsync(actor, id, append, ct);
             return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
         });
 
@@ -68,12 +69,7 @@ public static class IncidentEndpoints
 
         api.MapGet("/{id:guid}/sitrep", async (Guid id, string? format, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var html = format?.ToLowerInvariant() switch
-            {
-                null or "" or "markdown" or "md" => false,
-                "html" => true,
-                _ => throw LegacyRefusals.Of(ViolationKind.Invalid, $"Unknown format '{format}'; use markdown (the default) or html.", "format"),
-            };
+            var html = IncidentWire.SitrepAsHtml(format);
             var report = await incidents.SitrepAsync(http.Actor(), id, ct);
             return html
                 ? Results.Content(SitrepRendering.ToHtml(report), "text/html; charset=utf-8")

@@ -24,14 +24,14 @@ public sealed class IncidentService(
 {
     public const int MaxPage = 1000;
 
-    public async Task<IncidentInfo> OpenAsync(Actor actor, CreateIncidentRequest request, CancellationToken ct = default)
+    public async Task<IncidentInfo> OpenAsync(Actor actor, NewIncident request, CancellationToken ct = default)
     {
-        var exercise = request.Exercise ?? false;
+        var exercise = request.Exercise;
         if (!IncidentAccess.CanOpen(actor.Role, exercise))
         {
-            await DenyAsync(actor, "incident.open", null, exercise
-                ? "Only coordinators, officers and exercise leads can open an exercise."
-                : "Only coordinators and officers can open an incident.");
+            throw await audit.RefuseAsync(actor, "incident.open", null, exercise
+                ? IncidentServiceRefusals.OpenExerciseForbidden.Raise()
+                : IncidentServiceRefusals.OpenIncidentForbidden.Raise());
         }
         var title = LogRules.ValidateTitle(request.Title);
         var municipality = LogRules.ValidateMunicipality(request.Municipality);
@@ -89,7 +89,7 @@ public sealed class IncidentService(
         var (incident, access) = await AccessAsync(actor, id, ct);
         if (!access.CanRead)
         {
-            await DenyAsync(actor, "incident.read", id, "You do not take part in this incident.");
+            throw await audit.RefuseAsync(actor, "incident.read", Target(id), IncidentServiceRefusals.NotParticipant.Raise());
         }
         return (incident, access);
     }
@@ -99,7 +99,7 @@ public sealed class IncidentService(
     {
         if (afterSeq < 0)
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "afterSeq cannot be negative; use 0 to read from the start.", "afterSeq");
+            throw IncidentServiceRefusals.AfterSeqNegative.RaiseFor("afterSeq");
         }
         await GetAsync(actor, id, ct);
         return await ReadEntriesAsync(db, id, afterSeq, int.MaxValue, Math.Clamp(limit, 1, 100_000), ct);
@@ -116,47 +116,46 @@ public sealed class IncidentService(
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
-    public async Task<LogEntry> AppendAsync(Actor actor, Guid id, AppendLogRequest? request, CancellationToken ct = default)
+    public async Task<LogEntry> AppendAsync(Actor actor, Guid id, AppendEntry request, CancellationToken ct = default)
     {
-        if (request is null)
-        {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Send the entry as JSON: {\"kind\": \"info\", \"text\": \"…\"}.");
-        }
-        await RequireAsync(actor, id, a => a.CanWrite, "log.append",
-            "You may read this incident but not write in its log.", ct);
+        ArgumentNullException.ThrowIfNull(request);
+        await RequireAsync(actor, id, a => a.CanWrite, "log.append", IncidentServiceRefusals.ReadOnly, ct);
         var result = await writer.SubmitAsync(new LogWrite(LogWriteKind.Append, id, actor) { Append = request }, ct);
         return result.Entry;
     }
 
+    /// <summary>
+    /// Refuses what <see cref="AppendAsync"/> refuses before it looks at the entry (an unknown incident, a reader who
+    /// may not write, a closed incident), so that an adapter which cannot read the entry refuses in the same order.
+    /// </summary>
+    public async Task RefuseAppendBeforeEntryAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var incident = await RequireAsync(actor, id, a => a.CanWrite, "log.append", IncidentServiceRefusals.ReadOnly, ct);
+        if (incident.Status == IncidentStatus.Closed)
+        {
+            throw IncidentRefusals.Closed.Raise();
+        }
+    }
+
     /// <summary>Writes an entry as Crisis itself (system notes, exercise injects).</summary>
-    internal async Task<LogEntry> AppendAsSystemAsync(Guid id, AppendLogRequest request, CancellationToken ct = default)
+    internal async Task<LogEntry> AppendAsSystemAsync(Guid id, AppendEntry request, CancellationToken ct = default)
     {
         var result = await writer.SubmitAsync(
             new LogWrite(LogWriteKind.Append, id, Actor.System()) { Append = request, SystemWriter = true }, ct);
         return result.Entry;
     }
 
-    public async Task<IncidentInfo> ChangeGripAsync(Actor actor, Guid id, int? level, CancellationToken ct = default)
+    public async Task<IncidentInfo> ChangeGripAsync(Actor actor, Guid id, int level, CancellationToken ct = default)
     {
-        if (level is null)
-        {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the new GRIP level as {\"level\": 0..5}.", "level");
-        }
-        if (!GripLevel.IsValid(level.Value))
-        {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, 
-                $"GRIP level {level} does not exist; use {GripLevel.Min} (no GRIP) to {GripLevel.Max}.", "level");
-        }
-        await RequireAsync(actor, id, a => a.CanManage, "incident.grip",
-            "Only coordinators and the officers taking part can change the GRIP level.", ct);
-        var result = await writer.SubmitAsync(new LogWrite(LogWriteKind.ChangeGrip, id, actor) { GripLevel = level.Value }, ct);
+        LogRules.ValidateGrip(level, "level");
+        await RequireAsync(actor, id, a => a.CanManage, "incident.grip", IncidentServiceRefusals.GripForbidden, ct);
+        var result = await writer.SubmitAsync(new LogWrite(LogWriteKind.ChangeGrip, id, actor) { GripLevel = level }, ct);
         return result.Incident;
     }
 
     public async Task<IncidentInfo> CloseAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        await RequireAsync(actor, id, a => a.CanManage, "incident.close",
-            "Only coordinators and the officers taking part can close an incident.", ct);
+        await RequireAsync(actor, id, a => a.CanManage, "incident.close", IncidentServiceRefusals.CloseForbidden, ct);
         var result = await writer.SubmitAsync(new LogWrite(LogWriteKind.Close, id, actor), ct);
         return result.Incident;
     }
@@ -169,10 +168,9 @@ public sealed class IncidentService(
     {
         if (string.IsNullOrWhiteSpace(email))
         {
-            throw LegacyRefusals.Of(ViolationKind.Invalid, "Give the email address of the person to add.", "email");
+            throw IncidentServiceRefusals.EmailMissing.RaiseFor("email");
         }
-        await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add",
-            "Only coordinators and the officers taking part can add participants.", ct);
+        await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add", IncidentServiceRefusals.AddParticipantForbidden, ct);
         string? functionCode = null;
         if (!string.IsNullOrWhiteSpace(function))
         {
@@ -180,12 +178,12 @@ public sealed class IncidentService(
             var code = functionCode;
             if (!await db.Set<Organisation.FunctionRecord>().AnyAsync(f => f.Code == code, ct))
             {
-                throw LegacyRefusals.Of(ViolationKind.Invalid, $"'{function.Trim()}' is not a function in the catalogue.", "function");
+                throw IncidentServiceRefusals.FunctionUnknown.RaiseFor("function", ("function", Texts.Shorten(function.Trim())));
             }
         }
-        var normalized = email.Trim().ToUpperInvariant();
+        var normalized = Texts.NormalizeEmail(email);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no user with email {email.Trim()}.");
+            ?? throw IncidentServiceRefusals.UserUnknown.Raise(("email", email.Trim()));
         var existing = await db.Participants.FirstOrDefaultAsync(p => p.IncidentId == id && p.UserId == user.Id, ct);
         if (existing is not null)
         {
@@ -206,7 +204,7 @@ public sealed class IncidentService(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<IReadOnlyList<ParticipantDto>> ListParticipantsAsync(Actor actor, Guid id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ParticipantInfo>> ListParticipantsAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await GetAsync(actor, id, ct);
         var rows = await (from p in db.Participants.AsNoTracking()
@@ -214,7 +212,7 @@ public sealed class IncidentService(
                           where p.IncidentId == id
                           select new { u.Id, u.DisplayName, u.Email, u.Role, p.AddedAt, p.Function }).ToListAsync(ct);
         return rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new ParticipantDto(r.Id, r.DisplayName, r.Email ?? "", r.Role, r.AddedAt, r.Function)).ToList();
+            .Select(r => new ParticipantInfo(r.Id, r.DisplayName, r.Email ?? "", RoleOf(r.Role), r.AddedAt, r.Function)).ToList();
     }
 
     public async Task<Sitrep> SitrepAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -228,27 +226,28 @@ public sealed class IncidentService(
     public async Task<(IncidentInfo Incident, IncidentAccess Access)> AccessAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no incident {id}.");
+            ?? throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", id));
         var participant = actor.Role != CrisisRole.Coordinator
             && await db.Participants.AnyAsync(p => p.IncidentId == id && p.UserId == actor.UserId, ct);
         return (incident.ToInfo(), IncidentAccess.For(actor.Role, participant, incident.Exercise));
     }
 
-    private async Task RequireAsync(Actor actor, Guid id, Func<IncidentAccess, bool> allowed, string action, string whyNot, CancellationToken ct)
+    private async Task<IncidentInfo> RequireAsync(Actor actor, Guid id, Func<IncidentAccess, bool> allowed, string action, RefusalCode whyNot, CancellationToken ct)
     {
-        var (_, access) = await AccessAsync(actor, id, ct);
+        var (incident, access) = await AccessAsync(actor, id, ct);
         if (!access.CanRead)
         {
-            await DenyAsync(actor, action, id, "You do not take part in this incident.");
+            throw await audit.RefuseAsync(actor, action, Target(id), IncidentServiceRefusals.NotParticipant.Raise());
         }
         if (!allowed(access))
         {
-            await DenyAsync(actor, action, id, whyNot);
+            throw await audit.RefuseAsync(actor, action, Target(id), whyNot.Raise());
         }
+        return incident;
     }
 
-    private async Task DenyAsync(Actor actor, string action, Guid? id, string message)
-    {
-        throw await audit.DenyAsync(actor, action, id is null ? null : $"incident/{id}", message);
-    }
+    private static string Target(Guid id) => $"incident/{id}";
+
+    // A role the database holds that is no longer known reads as the least privilege, as everywhere.
+    private static CrisisRole RoleOf(string? wire) => CrisisRoles.TryParse(wire, out var role) ? role : CrisisRole.Viewer;
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Crisis.Domain.Incidents;
 using Crisis.Web.Data;
 using Crisis.Web.Messaging;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.SignalR;
 using Crisis.Web.Realtime;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crisis.Web.Incidents;
 
@@ -12,8 +13,9 @@ namespace Crisis.Web.Incidents;
 /// Forwards log entries from the bus to this node's hub groups and Blazor circuits, per incident in sequence
 /// order and each exactly once. The bus may deliver late, twice, out of order or not at all (several publishers,
 /// a broker restart): an entry already forwarded is dropped, a gap is filled from the database, which is the
-/// truth, and every few seconds the incidents that have live clients are checked against the database so that
-/// even an entry whose event was lost reaches them.
+/// truth, and every few seconds the watched incidents are checked against the database so that even an entry
+/// whose event was lost reaches them. Only incidents somebody here watches (a hub connection that joined, a page
+/// that follows it) have a cursor; when the last watcher leaves, the cursor is released.
 /// </summary>
 public sealed class LiveLogRelay(
     IServiceScopeFactory scopes,
@@ -23,44 +25,87 @@ public sealed class LiveLogRelay(
 {
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(3);
 
+    private readonly Lock _watchLock = new();
     private readonly ConcurrentDictionary<Guid, IncidentCursor> _cursors = new();
 
-    private sealed class IncidentCursor
+    // The lock is never disposed: a released cursor is only dropped, and a forward still holding it finishes
+    // harmlessly (it sees Released and stops). SemaphoreSlim holds nothing that needs disposing unless its
+    // wait handle is asked for.
+    private sealed class IncidentCursor(int forwarded)
     {
         public readonly SemaphoreSlim Lock = new(1, 1);
-        public int? Forwarded;
+        public int Forwarded = forwarded;
+        public int Watchers;
+        public volatile bool Released;
     }
 
-    /// <summary>Called when a client joins: from here on, nothing after <paramref name="lastSeq"/> may be skipped.</summary>
-    public void EnsureBaseline(Guid incidentId, int lastSeq)
+    /// <summary>The incidents this node watches (for tests and diagnostics).</summary>
+    internal IReadOnlyCollection<Guid> Watched => _cursors.Keys.ToList();
+
+    /// <summary>
+    /// Watches an incident for a client that has everything up to <paramref name="lastSeq"/> or will read it: from
+    /// here on nothing after it is skipped. Dispose the lease when the client leaves.
+    /// </summary>
+    public IDisposable Watch(Guid incidentId, int lastSeq)
     {
-        var cursor = _cursors.GetOrAdd(incidentId, _ => new IncidentCursor());
-        lock (cursor)
+        lock (_watchLock)
         {
-            cursor.Forwarded ??= lastSeq;
+            var cursor = _cursors.GetOrAdd(incidentId, _ => new IncidentCursor(lastSeq));
+            cursor.Watchers++;
+        }
+        return new Lease(() => Unwatch(incidentId));
+    }
+
+    /// <summary>
+    /// Follows an incident's log for a page: <paramref name="onEntry"/> gets every entry after
+    /// <paramref name="lastSeq"/> that the relay forwards, in order, and <paramref name="onChanged"/> every change
+    /// of the incident. The page reads what it lacks once, after subscribing, and drops what it already has.
+    /// </summary>
+    public IDisposable Follow(Guid incidentId, int lastSeq, Func<LogEntry, Task> onEntry, Func<IncidentInfo, Task> onChanged)
+    {
+        var subscription = notifier.Subscribe(incidentId, onEntry, onChanged);
+        var lease = Watch(incidentId, lastSeq);
+        return new Lease(() =>
+        {
+            lease.Dispose();
+            subscription.Dispose();
+        });
+    }
+
+    private void Unwatch(Guid incidentId)
+    {
+        lock (_watchLock)
+        {
+            if (_cursors.TryGetValue(incidentId, out var cursor) && --cursor.Watchers <= 0)
+            {
+                cursor.Released = true;
+                _cursors.TryRemove(incidentId, out _);
+            }
         }
     }
 
-    public Task OnAppendedAsync(LogEntryDto entry, CancellationToken ct) =>
-        ForwardUpToAsync(entry.IncidentId, entry.Seq, entry, ct);
+    public async Task OnAppendedAsync(LogEntryDto entry, CancellationToken ct)
+    {
+        await notifier.PublishProgressAsync(entry.IncidentId, entry.Seq);
+        await ForwardUpToAsync(entry.IncidentId, entry.Seq, entry.ToEntry(), ct);
+    }
 
     /// <summary>Forwards, in order, every entry after the last one forwarded up to <paramref name="seq"/>.</summary>
-    private async Task ForwardUpToAsync(Guid incidentId, int seq, LogEntryDto? known, CancellationToken ct)
+    private async Task ForwardUpToAsync(Guid incidentId, int seq, LogEntry? known, CancellationToken ct)
     {
-        var cursor = _cursors.GetOrAdd(incidentId, _ => new IncidentCursor());
+        if (!_cursors.TryGetValue(incidentId, out var cursor))
+        {
+            return; // nobody here watches this incident
+        }
         await cursor.Lock.WaitAsync(ct);
         try
         {
-            int forwarded;
-            lock (cursor)
-            {
-                forwarded = cursor.Forwarded ?? seq - 1;
-            }
-            if (seq <= forwarded)
+            var forwarded = Volatile.Read(ref cursor.Forwarded);
+            if (cursor.Released || seq <= forwarded)
             {
                 return;
             }
-            IReadOnlyList<LogEntryDto> toSend;
+            IReadOnlyList<LogEntry> toSend;
             if (known is not null && seq == forwarded + 1)
             {
                 toSend = [known];
@@ -69,18 +114,14 @@ public sealed class LiveLogRelay(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
-                var missing = await IncidentService.ReadEntriesAsync(db, incidentId, forwarded, seq, int.MaxValue, ct);
-                toSend = missing.Select(LogEntryDto.From).ToList();
+                toSend = await IncidentService.ReadEntriesAsync(db, incidentId, forwarded, seq, int.MaxValue, ct);
             }
             var group = hub.Clients.Group(CrisisHub.GroupOf(incidentId));
             foreach (var e in toSend)
             {
-                await group.LogEntryAdded(e);
+                await group.LogEntryAdded(LogEntryDto.From(e));
                 await notifier.PublishEntryAsync(e);
-                lock (cursor)
-                {
-                    cursor.Forwarded = e.Seq;
-                }
+                Volatile.Write(ref cursor.Forwarded, e.Seq);
             }
         }
         finally
@@ -112,10 +153,10 @@ public sealed class LiveLogRelay(
         }
     }
 
-    /// <summary>Forwards what the database has beyond what this node forwarded, for incidents with live clients.</summary>
+    /// <summary>Forwards what the database has beyond what this node forwarded, for the incidents watched here.</summary>
     internal async Task ResyncAsync(CancellationToken ct)
     {
-        var watched = _cursors.Where(c => c.Value.Forwarded is not null).Select(c => c.Key).ToList();
+        var watched = _cursors.Keys.ToList();
         if (watched.Count == 0)
         {
             return;
@@ -129,12 +170,18 @@ public sealed class LiveLogRelay(
         }
         foreach (var (incidentId, lastSeq) in lastSeqs)
         {
-            var cursor = _cursors[incidentId];
-            if (cursor.Forwarded < lastSeq)
+            if (_cursors.TryGetValue(incidentId, out var cursor) && Volatile.Read(ref cursor.Forwarded) < lastSeq)
             {
                 await ForwardUpToAsync(incidentId, lastSeq, null, ct);
             }
         }
+    }
+
+    private sealed class Lease(Action release) : IDisposable
+    {
+        private Action? _release = release;
+
+        public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
     }
 }
 
@@ -162,6 +209,6 @@ public sealed class IncidentChangedConsumer(
         }
         var incident = context.Message.Incident;
         await hub.Clients.Group(CrisisHub.GroupOf(incident.Id)).IncidentChanged(incident);
-        await notifier.PublishIncidentAsync(incident);
+        await notifier.PublishIncidentAsync(incident.ToInfo());
     }
 }

@@ -23,7 +23,7 @@ internal sealed class LogWrite(LogWriteKind kind, Guid incidentId, Actor actor)
     public LogWriteKind Kind { get; } = kind;
     public Guid IncidentId { get; } = incidentId;
     public Actor Actor { get; } = actor;
-    public AppendLogRequest? Append { get; init; }
+    public AppendEntry? Append { get; init; }
     public bool SystemWriter { get; init; }
     public int GripLevel { get; init; }
     public TaskCompletionSource<LogWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -167,7 +167,7 @@ public sealed class LogWriter(
             {
                 if (!incidents.TryGetValue(write.IncidentId, out var incident))
                 {
-                    throw LegacyRefusals.Of(ViolationKind.NotFound, $"There is no incident {write.IncidentId}.");
+                    throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", write.IncidentId));
                 }
                 var draft = Draft(write, incident, kinds);
                 var record = new LogEntryRecord
@@ -221,16 +221,12 @@ public sealed class LogWriter(
     {
         if (incident.Status == IncidentStatus.Closed)
         {
-            throw LegacyRefusals.Of(ViolationKind.Conflict, write.Kind == LogWriteKind.Close
-                ? "This incident is already closed."
-                : "This incident is closed; its log takes no new entries and its GRIP level no longer changes.");
+            throw write.Kind == LogWriteKind.Close ? IncidentRefusals.AlreadyClosed.Raise() : IncidentRefusals.Closed.Raise();
         }
         switch (write.Kind)
         {
             case LogWriteKind.Append:
-                var a = write.Append!;
-                return LogRules.Validate(a.Kind, a.Text, a.Team, a.CorrectsSeq, a.CompletesSeq,
-                    incident.Exercise, write.SystemWriter,
+                return LogRules.Validate(write.Append!, incident.Exercise, write.SystemWriter,
                     seq => kinds.TryGetValue((incident.Id, seq), out var k) ? k : null);
             case LogWriteKind.ChangeGrip:
                 var text = write.GripLevel == incident.Grip

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Crisis.Domain;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
@@ -33,8 +34,12 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
     /// <summary>Every connection of a coordinator: for roster gaps and other region-wide warnings.</summary>
     public const string CoordinatorsGroup = "coordinators";
 
+    // The relay's leases of the incidents this connection joined, released when it leaves them or disconnects.
+    private static readonly object WatchesKey = new();
+
     public override async Task OnConnectedAsync()
     {
+        Context.Items[WatchesKey] = new ConcurrentDictionary<Guid, IDisposable>();
         var actor = CurrentActor();
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(actor.UserId));
         if (actor.IsCoordinator)
@@ -55,7 +60,7 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
         return await Guard(async () =>
         {
             var (incident, _) = await incidents.GetAsync(actor, incidentId, Context.ConnectionAborted);
-            relay.EnsureBaseline(incidentId, incident.LastSeq);
+            Watch(incidentId, incident.LastSeq);
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(incidentId), Context.ConnectionAborted);
             var missed = await incidents.ReadLogAsync(actor, incidentId, afterSeq, 100_000, Context.ConnectionAborted);
             return (IReadOnlyList<LogEntryDto>)missed.Select(LogEntryDto.From).ToList();
@@ -65,11 +70,51 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
     public async Task<LogEntryDto> AppendLog(Guid incidentId, AppendLogRequest request)
     {
         var actor = CurrentActor();
-        return await Guard(async () => LogEntryDto.From(await incidents.AppendAsync(actor, incidentId, request, Context.ConnectionAborted)));
+        var ct = Context.ConnectionAborted;
+        return await Guard(async () =>
+        {
+            var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, incidentId, ct));
+            return LogEntryDto.From(await incidents.AppendAsync(actor, incidentId, append, ct));
+        });
     }
 
-    public Task LeaveIncident(Guid incidentId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(incidentId));
+    public async Task LeaveIncident(Guid incidentId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(incidentId));
+        if (Watches().TryRemove(incidentId, out var lease))
+        {
+            lease.Dispose();
+        }
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var incidentId in Watches().Keys)
+        {
+            if (Watches().TryRemove(incidentId, out var lease))
+            {
+                lease.Dispose();
+            }
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Makes the relay watch the incident for this connection, once however often it joins.</summary>
+    private void Watch(Guid incidentId, int lastSeq)
+    {
+        var watches = Watches();
+        if (!watches.ContainsKey(incidentId))
+        {
+            var lease = relay.Watch(incidentId, lastSeq);
+            if (!watches.TryAdd(incidentId, lease))
+            {
+                lease.Dispose();
+            }
+        }
+    }
+
+    private ConcurrentDictionary<Guid, IDisposable> Watches() =>
+        (ConcurrentDictionary<Guid, IDisposable>)Context.Items[WatchesKey]!;
 
     private Actor CurrentActor()
     {

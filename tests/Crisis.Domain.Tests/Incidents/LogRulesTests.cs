@@ -26,7 +26,16 @@ public class LogRulesTests
         int? completesSeq = null,
         bool exercise = false,
         bool systemWriter = false) =>
-        LogRules.Validate(kind, text, team, correctsSeq, completesSeq, exercise, systemWriter, ExistingLog);
+        LogRules.Validate(new AppendEntry(LogRules.ParseKind(kind), text, team, correctsSeq, completesSeq), exercise, systemWriter, ExistingLog);
+
+    private const string AllKinds = "info, situation, assessment, decision, action, inject, system";
+
+    private static T Arg<T>(RuleViolationException refusal, string name) => refusal.Phrase[name].ShouldBeOfType<T>();
+
+    private static string KindArg(RuleViolationException refusal) => Arg<Bilingual>(refusal, "kind").English;
+
+    private static string List(RuleViolationException refusal, string name) =>
+        string.Join(", ", refusal.Phrase[name].ShouldBeAssignableTo<IEnumerable<string>>()!);
 
     #region Kind
 
@@ -66,7 +75,8 @@ public class LogRulesTests
     public void Validate_MissingKind_IsInvalidKindAndListsTheKinds(string description, string? kind)
     {
         var refusal = ShouldBeInvalid(() => Write(kind: kind), "kind", description);
-        refusal.Message.ShouldContain("info, situation, assessment, decision, action, inject, system", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.KindMissing.Code, description);
+        List(refusal, "kinds").ShouldBe(AllKinds, description);
     }
 
     [Theory]
@@ -79,16 +89,16 @@ public class LogRulesTests
     public void Validate_UnknownKind_IsInvalidKindAndQuotesIt(string description, string kind)
     {
         var refusal = ShouldBeInvalid(() => Write(kind: kind), "kind", description);
-        refusal.Message.ShouldContain($"'{kind}'", Case.Sensitive, description);
-        refusal.Message.ShouldContain("info, situation, assessment, decision, action, inject, system", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.KindUnknown.Code, description);
+        Arg<string>(refusal, "kind").ShouldBe(kind, description);
+        List(refusal, "kinds").ShouldBe(AllKinds, description);
     }
 
     [Fact]
     public void Validate_VeryLongUnknownKind_IsQuotedShortened()
     {
         var refusal = ShouldBeInvalid(() => Write(kind: new string('x', 100)), "kind");
-        refusal.Message.ShouldContain("'" + new string('x', 40) + "…'");
-        refusal.Message.ShouldNotContain(new string('x', 41));
+        Arg<string>(refusal, "kind").ShouldBe(new string('x', 40) + "…");
     }
 
     [Fact]
@@ -99,21 +109,22 @@ public class LogRulesTests
 
         var refusal = ShouldBeInvalid(() => Write(kind: kind), "kind");
 
-        refusal.Message.EnumerateRunes().ShouldNotContain(Rune.ReplacementChar);
+        Arg<string>(refusal, "kind").EnumerateRunes().ShouldNotContain(Rune.ReplacementChar);
     }
 
     [Fact]
     public void Validate_InjectOnRealIncident_IsInvalidKindEvenFromCrisisItself()
     {
         var refusal = ShouldBeInvalid(() => Write(kind: "inject", exercise: false, systemWriter: true), "kind");
-        refusal.Message.ShouldContain("exercise");
+        refusal.Code.ShouldBe(IncidentRefusals.InjectOnRealIncident.Code);
     }
 
     [Fact]
     public void Validate_InjectByPersonInExercise_IsInvalidKind()
     {
         var refusal = ShouldBeInvalid(() => Write(kind: "inject", exercise: true, systemWriter: false), "kind");
-        refusal.Message.ShouldContain("'inject'");
+        refusal.Code.ShouldBe(IncidentRefusals.KindWrittenByCrisis.Code);
+        KindArg(refusal).ShouldBe("inject");
     }
 
     [Theory]
@@ -122,7 +133,8 @@ public class LogRulesTests
     public void Validate_SystemByPerson_IsInvalidKind(string description, bool exercise)
     {
         var refusal = ShouldBeInvalid(() => Write(kind: "system", exercise: exercise, systemWriter: false), "kind", description);
-        refusal.Message.ShouldContain("'system'", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.KindWrittenByCrisis.Code, description);
+        KindArg(refusal).ShouldBe("system", description);
     }
 
     [Fact]
@@ -146,7 +158,7 @@ public class LogRulesTests
     [InlineData("spaces", "    ")]
     [InlineData("tabs and newlines", "\t\r\n \n")]
     public void Validate_EmptyText_IsInvalidText(string description, string? text) =>
-        ShouldBeInvalid(() => Write(text: text), "text", description);
+        ShouldBeInvalid(() => Write(text: text), "text", description).Code.ShouldBe(IncidentRefusals.TextEmpty.Code, description);
 
     [Fact]
     public void Validate_TextOf4000Characters_IsAccepted() =>
@@ -165,8 +177,9 @@ public class LogRulesTests
     public void Validate_TextOf4001Characters_IsInvalidTextAndNamesBothLengths()
     {
         var refusal = ShouldBeInvalid(() => Write(text: new string('a', 4001)), "text");
-        refusal.Message.ShouldContain("4001");
-        refusal.Message.ShouldContain("4000");
+        refusal.Code.ShouldBe(IncidentRefusals.TextTooLong.Code);
+        Arg<int>(refusal, "length").ShouldBe(4001);
+        Arg<int>(refusal, "max").ShouldBe(4000);
     }
 
     [Fact]
@@ -212,8 +225,9 @@ public class LogRulesTests
     public void Validate_UnknownTeam_IsInvalidTeamAndListsTheTeams(string description, string team)
     {
         var refusal = ShouldBeInvalid(() => Write(team: team), "team", description);
-        refusal.Message.ShouldContain($"'{team}'", Case.Sensitive, description);
-        refusal.Message.ShouldContain("PIM, Omgevingszorg, Ondersteuning", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.TeamUnknown.Code, description);
+        Arg<string>(refusal, "team").ShouldBe(team, description);
+        List(refusal, "teams").ShouldBe("PIM, Omgevingszorg, Ondersteuning", description);
     }
 
     #endregion
@@ -235,7 +249,8 @@ public class LogRulesTests
     public void Validate_CorrectsSeqOfMissingEntry_IsInvalidCorrectsSeq(string description, int seq)
     {
         var refusal = ShouldBeInvalid(() => Write(correctsSeq: seq), "correctsSeq", description);
-        refusal.Message.ShouldContain($"correctsSeq {seq} ", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.CorrectedEntryUnknown.Code, description);
+        Arg<int>(refusal, "seq").ShouldBe(seq, description);
     }
 
     [Fact]
@@ -249,7 +264,9 @@ public class LogRulesTests
     public void Validate_CompletesSeqOfNonAction_IsInvalidCompletesSeqAndNamesItsKind(string description, int seq, string kind)
     {
         var refusal = ShouldBeInvalid(() => Write(completesSeq: seq), "completesSeq", description);
-        refusal.Message.ShouldContain($"'{kind}'", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.CompletedEntryNotAnAction.Code, description);
+        Arg<int>(refusal, "seq").ShouldBe(seq, description);
+        KindArg(refusal).ShouldBe(kind, description);
     }
 
     [Theory]
@@ -258,7 +275,8 @@ public class LogRulesTests
     public void Validate_CompletesSeqOfMissingEntry_IsInvalidCompletesSeq(string description, int seq)
     {
         var refusal = ShouldBeInvalid(() => Write(completesSeq: seq), "completesSeq", description);
-        refusal.Message.ShouldContain($"completesSeq {seq} ", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.CompletedEntryUnknown.Code, description);
+        Arg<int>(refusal, "seq").ShouldBe(seq, description);
     }
 
     [Fact]
@@ -287,7 +305,7 @@ public class LogRulesTests
     [InlineData("empty", "")]
     [InlineData("spaces", "   ")]
     public void ValidateTitle_MissingTitle_IsInvalidTitle(string description, string? title) =>
-        ShouldBeInvalid(() => LogRules.ValidateTitle(title), "title", description);
+        ShouldBeInvalid(() => LogRules.ValidateTitle(title), "title", description).Code.ShouldBe(IncidentRefusals.TitleMissing.Code, description);
 
     [Fact]
     public void ValidateTitle_200Characters_IsAccepted() =>
@@ -297,7 +315,8 @@ public class LogRulesTests
     public void ValidateTitle_201Characters_IsInvalidTitleAndNamesTheLength()
     {
         var refusal = ShouldBeInvalid(() => LogRules.ValidateTitle(new string('t', 201)), "title");
-        refusal.Message.ShouldContain("201");
+        refusal.Code.ShouldBe(IncidentRefusals.TitleTooLong.Code);
+        Arg<int>(refusal, "length").ShouldBe(201);
     }
 
     [Theory]
@@ -319,12 +338,17 @@ public class LogRulesTests
     public void ValidateMunicipality_101Characters_IsInvalidMunicipality()
     {
         var refusal = ShouldBeInvalid(() => LogRules.ValidateMunicipality(new string('m', 101)), "municipality");
-        refusal.Message.ShouldContain("101");
+        refusal.Code.ShouldBe(IncidentRefusals.MunicipalityTooLong.Code);
+        Arg<int>(refusal, "length").ShouldBe(101);
     }
 
     [Fact]
-    public void ValidateGrip_Null_IsNoGrip() =>
-        LogRules.ValidateGrip(null).ShouldBe(0);
+    public void NewIncident_WithoutGrip_IsNoGrip() =>
+        LogRules.ValidateGrip(new NewIncident("Brand in loods").Grip).ShouldBe(0);
+
+    [Fact]
+    public void ValidateGrip_OutsideZeroToFive_NamesTheFieldItCameFrom() =>
+        ShouldBeInvalid(() => LogRules.ValidateGrip(6, "level"), "level").Code.ShouldBe(IncidentRefusals.GripUnknown.Code);
 
     [Theory]
     [InlineData(0)]
@@ -342,7 +366,8 @@ public class LogRulesTests
     public void ValidateGrip_OutsideZeroToFive_IsInvalidGrip(string description, int level)
     {
         var refusal = ShouldBeInvalid(() => LogRules.ValidateGrip(level), "grip", description);
-        refusal.Message.ShouldContain($"GRIP level {level} ", Case.Sensitive, description);
+        refusal.Code.ShouldBe(IncidentRefusals.GripUnknown.Code, description);
+        Arg<int>(refusal, "level").ShouldBe(level, description);
     }
 
     #endregion

@@ -112,6 +112,33 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task CorrectingOrCompletingAndClosingTheNotice_CancelsItAndThePageKeepsWorking()
+    {
+        var officer = await _app.CreateUserAsync(CrisisRole.Officer);
+        var member = await _app.CreateUserAsync(CrisisRole.Member);
+        var incident = await _app.OpenIncidentAsync(officer, false, member);
+        var api = _app.ClientFor(officer);
+        await api.AppendAsync(incident.Id, "situation", "Rook boven de wijk");
+        await api.AppendAsync(incident.Id, "action", "Dekens regelen");
+        var page = await LoginAsync(member, $"/incidenten/{incident.Id}");
+        await Assertions.Expect(page.GetByTestId("log-entry")).ToHaveCountAsync(2);
+
+        foreach (var (button, notice) in new[] { ("correct", "correcting"), ("complete", "completing") })
+        {
+            await page.Locator("[data-testid=log-entry][data-seq='2']").GetByTestId(button).ClickAsync();
+            await Assertions.Expect(page.GetByTestId(notice)).ToBeVisibleAsync();
+            await page.GetByTestId(notice).Locator("button").ClickAsync();
+            await Assertions.Expect(page.GetByTestId(notice)).ToHaveCountAsync(0);
+        }
+        await page.Locator("[data-testid=compose] textarea").FillAsync("Na het annuleren");
+        await page.GetByTestId("compose-send").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("log")).ToContainTextAsync("Na het annuleren");
+        var stored = await api.LogAsync(incident.Id);
+        stored.Select(e => (e.Text, e.CorrectsSeq, e.CompletesSeq)).Last().ShouldBe(("Na het annuleren", (int?)null, (int?)null));
+    }
+
+    [BrowserFact]
     public async Task ExerciseIncident_ShowsTheOefeningBannerOnItsPages_AndViewerHasNoComposeBox()
     {
         var lead = await _app.CreateUserAsync(CrisisRole.ExerciseLead);

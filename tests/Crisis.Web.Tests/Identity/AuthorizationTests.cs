@@ -115,7 +115,9 @@ public sealed class AuthorizationTests(HostsFixture hosts)
 
         log.ShouldHaveSingleItem();
         await write.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not write");
+        (await CodeOfAsync(write)).ShouldBe("incidents.read-only");
         await create.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await CodeOfAsync(create)).ShouldBe("incidents.open-forbidden");
         (await client.LogAsync(incident.Id)).ShouldHaveSingleItem();
     }
 
@@ -275,5 +277,11 @@ public sealed class AuthorizationTests(HostsFixture hosts)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CrisisDbContext>().AuditTrail.AsNoTracking().Where(filter).ToListAsync();
+    }
+
+    private static async Task<string?> CodeOfAsync(HttpResponseMessage problem)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(await problem.Content.ReadAsStringAsync());
+        return doc.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
     }
 }

@@ -65,6 +65,28 @@ public sealed class BadInputTests(HostsFixture hosts)
     }
 
     [Fact]
+    public async Task AppendLog_AnUnreadableKindIsRefusedAfterWhoMayWriteAndWhetherTheIncidentIsOpen()
+    {
+        var app = await hosts.GetAsync(Topologies.Sqlite);
+        var officer = await app.CreateUserAsync(CrisisRole.Officer);
+        var outsider = await app.CreateUserAsync(CrisisRole.Officer);
+        var open = await app.OpenIncidentAsync(officer);
+        var closed = await app.OpenIncidentAsync(officer);
+        await (await app.ClientFor(officer).PostAsync($"/api/incidents/{closed.Id}/close", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var rumour = new { kind = "rumour", text = "x" };
+
+        var byOutsider = await app.ClientFor(outsider).PostAsJsonAsync($"/api/incidents/{open.Id}/log", rumour, Json.Options);
+        var onClosed = await app.ClientFor(officer).PostAsJsonAsync($"/api/incidents/{closed.Id}/log", rumour, Json.Options);
+        var onNone = await app.ClientFor(officer).PostAsJsonAsync($"/api/incidents/{Guid.NewGuid()}/log", rumour, Json.Options);
+        var onOpen = await app.ClientFor(officer).PostAsJsonAsync($"/api/incidents/{open.Id}/log", rumour, Json.Options);
+
+        await byOutsider.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "take part");
+        await onClosed.ShouldBeProblemAsync(HttpStatusCode.Conflict, "closed");
+        await onNone.ShouldBeProblemAsync(HttpStatusCode.NotFound, "no incident");
+        await onOpen.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "'rumour' is not a kind");
+    }
+
+    [Fact]
     public async Task AppendLog_UnknownIncidentIs404()
     {
         var app = await hosts.GetAsync(Topologies.Sqlite);
