@@ -1,4 +1,3 @@
-using Crisis.Web.Demo;
 using MudBlazor.Services;
 
 namespace Crisis.Web.Components;
@@ -19,7 +18,6 @@ public static class UiExtensions
         });
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UiSession>();
-        builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Crisis.Web.Components;
 using Crisis.Web.Data;
+using Crisis.Web.Demo;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
@@ -21,6 +22,7 @@ public static class CrisisHost
             .AddIncidents()
             .AddRoster()
             .AddPaspoort()
+            .AddDemo()
             .AddCrisisUi();
 
     public static WebApplication MapCrisis(this WebApplication app)
