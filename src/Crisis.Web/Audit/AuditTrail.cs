@@ -57,10 +57,6 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
         return refusal;
     }
 
-    // TRANSITION ONLY (issue 7): a denial with an English sentence; features move to RefuseAsync with a code.
-    public Task<RuleViolationException> DenyAsync(Actor? actor, string action, string? target, string message) =>
-        RefuseAsync(actor, action, target, LegacyRefusals.Of(ViolationKind.Forbidden, message));
-
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }
 

@@ -23,16 +23,16 @@ public sealed partial class UiSession(
         return Actor.FromPrincipal(state.User, Origin);
     }
 
-    /// <summary>Calls a feature service in a fresh scope, as the signed-in person. A refusal is thrown; see <see cref="TryAsync"/>.</summary>
+    /// <summary>
+    /// Calls a feature service in a fresh scope, as the signed-in person: <c>Session.RunAsync((ShiftService s, Actor a)
+    /// => s.GetAsync(a, id))</c>. A refusal is thrown; see <see cref="TryAsync"/>.
+    /// </summary>
     public async Task<T> RunAsync<TService, T>(Func<TService, Actor, Task<T>> call) where TService : notnull
     {
         var actor = await ActorAsync();
         await using var scope = scopes.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<TService>(), actor);
     }
-
-    /// <summary>The incident service, in a fresh scope: <see cref="RunAsync"/> for the feature pages use most.</summary>
-    public Task<T> IncidentsAsync<T>(Func<Incidents.IncidentService, Actor, Task<T>> call) => RunAsync(call);
 
     /// <summary>
     /// Runs a page action and turns a refusal into a Dutch sentence for the person; null when it succeeded. Any other
