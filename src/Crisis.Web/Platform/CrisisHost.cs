@@ -6,6 +6,8 @@ using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
 using Crisis.Web.Paspoort;
+using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Alerting;
 
 namespace Crisis.Web.Platform;
 
@@ -21,6 +23,8 @@ public static class CrisisHost
             .AddIncidents()
             .AddRoster()
             .AddPaspoort()
+            .AddTeams()
+            .AddAlerting()
             .AddCrisisUi();
 
     public static WebApplication MapCrisis(this WebApplication app)
@@ -31,6 +35,8 @@ public static class CrisisHost
         app.MapIncidents();
         app.MapRoster();
         app.MapPaspoort();
+        app.MapTeams();
+        app.MapAlerting();
         app.MapCrisisUi();
         return app;
     }
