@@ -71,7 +71,7 @@ public sealed record AlertDto(
         return new AlertDto(alert.Id, alert.IncidentId, alert.Exercise, alert.Test, alert.Message,
             new OfficialDto(alert.RaisedBy, raisedByName), alert.RaisedAt, alert.Status.ToWire(), targets,
             reached.Concat(skipped).OrderBy(r => r.NotifiedAt ?? Instant.MaxValue).ThenBy(r => r.Step).ToList(),
-            alert.NextDueAt, alert.ClosedAt);
+            alert.Status == AlertStatus.Open ? alert.NextDueAt : null, alert.ClosedAt);
     }
 }
 
