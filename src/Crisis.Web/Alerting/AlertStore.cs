@@ -34,6 +34,11 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
     {
         var alert = change.Alert;
         var raised = row is null;
+        // Reads first: on SQLite a transaction that reads before it writes can be refused outright by a concurrent writer.
+        var people = alert.Recipients.Select(r => r.PersonId)
+            .Concat(alert.Skips.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value)).Append(alert.RaisedBy);
+        var names = await source.DirectoryAsync(people, ct);
+        var earlier = raised ? [] : await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
         if (row is null)
         {
             row = new AlertRecord
@@ -43,9 +48,10 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             };
             db.Add(row);
         }
-        else
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!raised)
         {
-            row.Version++;
+            await ClaimAsync(row, ct);
         }
         row.Status = alert.Status;
         row.NextDueAt = alert.NextDueAt;
@@ -71,10 +77,6 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             });
         }
 
-        var people = alert.Recipients.Select(r => r.PersonId)
-            .Concat(alert.Skips.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value)).Append(alert.RaisedBy);
-        var names = await source.DirectoryAsync(people, ct);
-        var earlier = raised ? [] : await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
         var dto = AlertDto.From(alert, row.RaisedByName, names, [.. earlier, .. fresh]);
 
         var newlyReached = fresh.Select(n => n.PersonId).Distinct().ToList();
@@ -96,9 +98,30 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
         }
         audit.Stage(db, actor, action, $"alert/{alert.Id}", Describe(change));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         outbox.Notify(messages.Select(m => m.Id));
         await log.WriteAsync(change, raised, row.RaisedByName, names, closedBy, ct);
         return new Saved(dto, change);
+    }
+
+    /// <summary>
+    /// Claims the alert before anything else is written: moves its version on, only if it is still the version that
+    /// was read. The first statement of the transaction, so a node that lost the race learns it before it writes a
+    /// recipient or a notification (and on PostgreSQL waits on the row lock until the winner commits).
+    /// </summary>
+    private async Task ClaimAsync(AlertRecord row, CancellationToken ct)
+    {
+        var read = row.Version;
+        var claimed = await db.Set<AlertRecord>().Where(a => a.Id == row.Id && a.Version == read)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Version, read + 1), ct);
+        if (claimed == 0)
+        {
+            throw new DbUpdateConcurrencyException($"Alert {row.Id} changed since version {read} was read.");
+        }
+        var version = db.Entry(row).Property(a => a.Version);
+        version.CurrentValue = read + 1;
+        version.OriginalValue = read + 1;
+        version.IsModified = false;
     }
 
     /// <summary>The alert as the API shows it, from a stored row.</summary>
