@@ -33,14 +33,21 @@ public sealed class AlertRosterSource(CrisisDbContext db, IEnumerable<IRosterQua
     /// <summary>How far ahead the next on-call person is looked for.</summary>
     private static readonly Duration Lookahead = Duration.FromDays(60);
 
-    /// <summary>A roster view good for every instant in <paramref name="from"/>..<paramref name="to"/> (the steps an advance may fire).</summary>
-    public async Task<IAlertRoster> LoadAsync(Instant from, Instant to, CancellationToken ct = default)
+    /// <summary>
+    /// A roster view good for every instant in <paramref name="from"/>..<paramref name="to"/> (the steps an advance may
+    /// fire): of every function (raising, which checks the targets), or only of <paramref name="only"/> (a running
+    /// alert, which knows its functions), so a pass over many alerts does not load the whole region each time.
+    /// </summary>
+    public async Task<IAlertRoster> LoadAsync(Instant from, Instant to, IReadOnlyCollection<string>? only = null, CancellationToken ct = default)
     {
         var horizon = to + Lookahead;
-        var shifts = await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.End > from && s.Start < horizon).ToListAsync(ct);
+        var allFunctions = await db.Set<FunctionRecord>().AsNoTracking().Select(f => f.Code).ToListAsync(ct);
+        var functions = only is null ? allFunctions : allFunctions.Where(only.Contains).ToList();
+        var shifts = await db.Set<ShiftRecord>().AsNoTracking()
+            .Where(s => s.End > from && s.Start < horizon && functions.Contains(s.Function)).ToListAsync(ct);
         var leave = await db.Set<UnavailabilityRecord>().AsNoTracking().Where(u => u.End > from && u.Start <= to).ToListAsync(ct);
-        var functions = await db.Set<FunctionRecord>().AsNoTracking().Select(f => f.Code).ToListAsync(ct);
-        var held = await db.Set<PersonFunctionRecord>().AsNoTracking().Select(pf => new { pf.FunctionCode, pf.PersonId }).ToListAsync(ct);
+        var held = await db.Set<PersonFunctionRecord>().AsNoTracking().Where(pf => functions.Contains(pf.FunctionCode))
+            .Select(pf => new { pf.FunctionCode, pf.PersonId }).ToListAsync(ct);
         var people = await db.Set<PersonRecord>().AsNoTracking().Select(p => new { p.Id, p.NormalizedEmail }).ToListAsync(ct);
         var teams = await db.Set<TeamRecord>().AsNoTracking().Include(t => t.Members).ToListAsync(ct);
         var policies = await db.Set<EscalationPolicyRecord>().AsNoTracking().ToListAsync(ct);

@@ -93,7 +93,7 @@ public sealed class AlertService(
 
     private async Task<AlertDto> RaiseCheckedAsync(Actor actor, string action, string? target, AlertDraft draft, CancellationToken ct)
     {
-        var roster = await source.LoadAsync(draft.RaisedAt, draft.RaisedAt, ct);
+        var roster = await source.LoadAsync(draft.RaisedAt, draft.RaisedAt, null, ct);
         AlertChange change;
         try
         {
@@ -133,7 +133,7 @@ public sealed class AlertService(
             }
             var alert = AlertState.Read(row);
             var now = clock.GetCurrentInstant();
-            var roster = await source.LoadAsync(alert.AdvancedTo, now, ct);
+            var roster = await source.LoadAsync(alert.AdvancedTo, now, FunctionsOf(alert), ct);
             AlertChange change;
             try
             {
@@ -174,7 +174,7 @@ public sealed class AlertService(
             return false;
         }
         var alert = AlertState.Read(row);
-        var change = alert.Advance(now, await source.LoadAsync(alert.AdvancedTo, now, ct));
+        var change = alert.Advance(now, await source.LoadAsync(alert.AdvancedTo, now, FunctionsOf(alert), ct));
         try
         {
             await store.SaveAsync(row, change, Actor.System("alerting"), "alert.escalate", row.RaisedByName, null, ct);
@@ -186,6 +186,9 @@ public sealed class AlertService(
             return false;
         }
     }
+
+    private static IReadOnlyCollection<string> FunctionsOf(Alert alert) =>
+        alert.Targets.Where(t => t.Function is not null).Select(t => t.Function!).ToHashSet();
 
     /// <summary>Whoever raised it, coordinators, and the officers (exercise leads, for exercises) who manage its incident.</summary>
     private async Task<bool> MayCloseAsync(Actor actor, AlertRecord row, CancellationToken ct)

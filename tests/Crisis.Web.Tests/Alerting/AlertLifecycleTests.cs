@@ -42,7 +42,7 @@ public sealed class AlertLifecycleTests(AlertingFixture fixture)
     }
 
     [Fact]
-    public async Task Hub_TheRecipientAndTheIncidentReceiveAlertRaised_AndAlertChangedOnAnAnswer()
+    public async Task Hub_TheRecipientAndCoordinatorsReceiveAlertRaised_AndTheRecipientAndIncidentAlertChangedOnAnAnswer()
     {
         var region = await Host.RegionAsync();
         var officer = region.Pool.User;
@@ -58,11 +58,16 @@ public sealed class AlertLifecycleTests(AlertingFixture fixture)
         watcher.On<JsonElement>("AlertChanged", a => watcherChanged.Enqueue(a));
         await watcher.StartAsync();
         await watcher.InvokeAsync<JsonElement>("JoinIncident", incident.Id, 0);
+        var coordinatorRaised = new ConcurrentQueue<JsonElement>();
+        await using var coordinator = Host.App.HubFor(Host.Kit.CoordinatorUser);
+        coordinator.On<JsonElement>("AlertRaised", a => coordinatorRaised.Enqueue(a));
+        await coordinator.StartAsync();
 
         var alert = await Host.RaiseAsync(officer, new { incidentId = incident.Id, targets = new[] { new { function = region.Function } }, message = "Hub" });
         await WaitAsync(() => raised.Any(a => a.GetProperty("id").GetGuid() == alert.Id), "AlertRaised at the recipient");
         raised.First(a => a.GetProperty("id").GetGuid() == alert.Id).GetProperty("recipients")[0].GetProperty("personId").GetGuid()
             .ShouldBe(region.OnCall.Person.Id);
+        await WaitAsync(() => coordinatorRaised.Any(a => a.TryGetProperty("id", out var id) && id.GetGuid() == alert.Id), "AlertRaised at the coordinators");
 
         await Host.RespondAsync(region.OnCall.User, alert.Id, "coming", 20);
         await WaitAsync(() => changed.Any(a => a.GetProperty("id").GetGuid() == alert.Id && a.GetProperty("status").GetString() == "satisfied"),
