@@ -155,4 +155,19 @@ public sealed class EscalationTests(AlertingFixture fixture)
         alert.Recipients.ShouldContain(r => r.Skipped && r.Reason == "no-next-on-call" && r.Step == 2);
         alert.Recipient(holder.Person.Id).ShouldSatisfyAllConditions(r => r.Step.ShouldBe(3), r => r.Reason.ShouldBe("pool"));
     }
+
+    [Fact]
+    public async Task BackgroundScheduler_FiresADueStepWithinTwoSeconds_WithoutAnyoneCallingIt()
+    {
+        var region = await Host.RegionAsync();
+        var alert = await Host.RaiseAsync(region.Pool.User, new { targets = new[] { new { function = region.Function } }, message = "Timer" });
+
+        Host.Clock.Advance(Duration.FromMinutes(5));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!(await Host.GetAsync(alert.Id)).Reached().Contains(region.Next.Person.Id))
+        {
+            watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2), "the node's own poll must fire the step");
+            await Task.Delay(20);
+        }
+    }
 }
