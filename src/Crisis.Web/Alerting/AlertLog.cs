@@ -12,7 +12,8 @@ namespace Crisis.Web.Alerting;
 /// </summary>
 /// <remarks>
 /// The log has its own writer (group commit), so these entries are written just after the alert's transaction
-/// commits, not inside it. A failure (the incident closed meanwhile) is logged and never undoes the alert.
+/// commits, not inside it. A failure (the incident closed meanwhile, or any fault of the writer) is logged and never
+/// undoes the alert or turns its acknowledgement into an error; a crash between the commit and the line loses the line.
 /// </remarks>
 public sealed partial class AlertLog(IncidentService incidents, DateTimeZone zone, ILogger<AlertLog> logger)
 {
@@ -28,7 +29,7 @@ public sealed partial class AlertLog(IncidentService incidents, DateTimeZone zon
             {
                 await incidents.AppendAsSystemAsync(incidentId, new AppendLogRequest("system", line, null, null, null), ct);
             }
-            catch (Exception ex) when (ex is RuleViolationException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogLineFailed(logger, change.Alert.Id, incidentId, ex);
                 return;
