@@ -66,5 +66,50 @@ internal sealed class AlertingTexts : PhraseTable
         Add(AlertingRefusals.NoteTooLong,
             "The note is {length} characters long; at most {max} are allowed.",
             "De toelichting is {length} tekens lang; er mogen er hoogstens {max} zijn.");
+        Add(AlertingHostRefusals.RaiseNotAllowed,
+            "Only officers, coordinators and, for exercises, exercise leads can raise alerts.",
+            "Alleen officieren, coördinatoren en, bij oefeningen, oefenleiders kunnen alarmeren.");
+        Add(AlertingHostRefusals.ExerciseLeadRealIncident,
+            "An exercise lead raises alerts for exercises only; this is a real incident.",
+            "Een oefenleider alarmeert alleen bij oefeningen; dit is een echt incident.");
+        Add(AlertingHostRefusals.NotParticipant,
+            "You do not take part in this incident.",
+            "Je neemt geen deel aan dit incident.");
+        Add(AlertingHostRefusals.IncidentUnknown, "There is no incident {incidentId}.", "Er is geen incident {incidentId}.");
+        Add(AlertingHostRefusals.IncidentClosed,
+            "This incident is closed; it takes no new alerts.",
+            "Dit incident is gesloten; er kan niet meer voor worden gealarmeerd.");
+        Add(AlertingHostRefusals.AlertUnknown, "There is no alert {alertId}.", "Er is geen alarmering {alertId}.");
+        Add(AlertingHostRefusals.NoAccess,
+            "You may not see this alert: you did not raise or receive it and do not take part in its incident.",
+            "Je mag deze alarmering niet zien: je hebt hem niet verstuurd of gekregen en neemt geen deel aan het incident.");
+        Add(AlertingHostRefusals.CloseNotAllowed,
+            "Only whoever raised the alert, coordinators and the officers taking part can cancel or resolve it.",
+            "Alleen wie de alarmering verstuurde, coördinatoren en de deelnemende officieren kunnen hem annuleren of afhandelen.");
+        Add(AlertingHostRefusals.CoordinatorsOnly,
+            "Only coordinators can do this.",
+            "Alleen coördinatoren kunnen dit doen.");
+        Add(AlertingHostRefusals.FunctionUnknown,
+            "'{function}' is not a function in the catalogue.",
+            "'{function}' is geen functie in de catalogus.");
+        Add(AlertingHostRefusals.PersonUnknown, "There is no person {personId}.", "Er is geen persoon {personId}.");
+        Add(AlertingHostRefusals.ContactNotAllowed,
+            "Only the person themselves and coordinators can see or change these contact details.",
+            "Alleen de persoon zelf en coördinatoren kunnen deze contactgegevens zien of wijzigen.");
+        Add(AlertingHostRefusals.EmailInvalid,
+            "'{email}' is not an e-mail address.",
+            "'{email}' is geen e-mailadres.");
+        Add(AlertingHostRefusals.PhoneInvalid,
+            "'{phone}' is not a phone number: use digits, spaces, dashes and an optional leading +, at most {max} characters.",
+            "'{phone}' is geen telefoonnummer: gebruik cijfers, spaties, streepjes en eventueel een + vooraan, hoogstens {max} tekens.");
+        Add(AlertingHostRefusals.BodyMissing,
+            "Send the request as JSON in the body.",
+            "Stuur de gegevens mee; er kwam niets aan.");
+        Add(AlertingHostRefusals.StepMinutesMissing,
+            "Step {step} needs afterMinutes (0 for at once).",
+            "Stap {step} heeft een wachttijd nodig (0 voor meteen).");
+        Add(AlertingHostRefusals.Busy,
+            "The alert was changed at the same moment; try again.",
+            "De alarmering werd op hetzelfde moment gewijzigd; probeer het opnieuw.");
     }
 }

@@ -7,6 +7,8 @@ using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
 using Crisis.Web.Paspoort;
+using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Alerting;
 
 namespace Crisis.Web.Platform;
 
@@ -22,6 +24,8 @@ public static class CrisisHost
             .AddIncidents()
             .AddRoster()
             .AddPaspoort()
+            .AddTeams()
+            .AddAlerting()
             .AddDemo()
             .AddCrisisUi();
 
@@ -33,6 +37,8 @@ public static class CrisisHost
         app.MapIncidents();
         app.MapRoster();
         app.MapPaspoort();
+        app.MapTeams();
+        app.MapAlerting();
         app.MapCrisisUi();
         return app;
     }

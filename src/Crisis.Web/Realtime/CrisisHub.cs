@@ -14,6 +14,7 @@ public interface ICrisisClient
     Task LogEntryAdded(LogEntryDto entry);
     Task IncidentChanged(IncidentDto incident);
     Task AlertRaised(object alert);
+    Task AlertChanged(object alert);
     Task RosterChanged(object change);
 }
 

@@ -45,5 +45,14 @@ internal sealed class TeamsTexts : PhraseTable
         Add(TeamsRefusals.WorkingGroupTooFewMembers,
             "A working group has at least {minimum} members besides its chair; {team} would have {count}.",
             "Een werkgroep heeft naast de voorzitter minstens {minimum} leden; {team} zou er {count} hebben.");
+        Add(TeamsHostRefusals.CoordinatorsOnly,
+            "Only coordinators can create teams or change their members.",
+            "Alleen coördinatoren kunnen teams aanmaken of de leden ervan wijzigen.");
+        Add(TeamsHostRefusals.BodyMissing,
+            "Send the team, or its members, as JSON in the request body.",
+            "Stuur het team of de leden mee; er kwam niets aan.");
+        Add(TeamsHostRefusals.Changed,
+            "The members of {team} were changed by someone else at the same moment; reload and try again.",
+            "De leden van {team} werden tegelijk door iemand anders gewijzigd; laad opnieuw en probeer het nog eens.");
     }
 }

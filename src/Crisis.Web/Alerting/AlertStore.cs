@@ -1,0 +1,166 @@
+using Crisis.Domain.Alerting;
+using Crisis.Web.Audit;
+using Crisis.Web.Data;
+using Crisis.Web.Identity;
+using Crisis.Web.Messaging;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Crisis.Web.Alerting;
+
+/// <summary>
+/// Stores what one operation did to an alert, in one transaction: the alert row (at the version it was read, so a
+/// concurrent change on another node makes this one fail whole), the recipient projection, the notification of every
+/// person a step reached on every channel, the answer, the event for the hub and the audit line. After the commit it
+/// writes the log lines. Used by the service (raise, answer, cancel, resolve) and the scheduler (escalation steps).
+/// </summary>
+public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispatcher outbox, AlertRosterSource source, AlertLog log, IClock clock)
+{
+    /// <summary>The one channel of part 1: the hub and the UI. E-mail, Web Push and the webhook add theirs.</summary>
+    public const string HubChannel = "hub";
+
+    public sealed record Saved(AlertDto Dto, AlertChange Change);
+
+    /// <summary>Reads an alert row for an operation (tracked, with its recipients); null when there is none.</summary>
+    public Task<AlertRecord?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Set<AlertRecord>().Include(a => a.Recipients).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>
+    /// Persists <paramref name="change"/>: a new alert when <paramref name="row"/> is null. Throws
+    /// <see cref="DbUpdateConcurrencyException"/> when another node changed the alert since it was read.
+    /// </summary>
+    public async Task<Saved> SaveAsync(
+        AlertRecord? row, AlertChange change, Actor actor, string action, string raisedByName, string? closedBy, CancellationToken ct)
+    {
+        var alert = change.Alert;
+        var raised = row is null;
+        // Reads first: on SQLite a transaction that reads before it writes can be refused outright by a concurrent writer.
+        var people = alert.Recipients.Select(r => r.PersonId)
+            .Concat(alert.Skips.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value)).Append(alert.RaisedBy);
+        var names = await source.DirectoryAsync(people, ct);
+        var earlier = raised ? [] : await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
+        if (row is null)
+        {
+            row = new AlertRecord
+            {
+                Id = alert.Id, IncidentId = alert.IncidentId, Exercise = alert.Exercise, Test = alert.Test, Message = alert.Message,
+                RaisedBy = alert.RaisedBy, RaisedByName = raisedByName, RaisedAt = alert.RaisedAt, State = "",
+            };
+            db.Add(row);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!raised)
+        {
+            await ClaimAsync(row, ct);
+        }
+        row.Status = alert.Status;
+        row.NextDueAt = alert.NextDueAt;
+        row.ClosedAt = alert.ClosedAt;
+        row.State = AlertState.Write(alert);
+        Project(row, alert);
+
+        var now = clock.GetCurrentInstant();
+        var fresh = change.Fired
+            .SelectMany(f => f.Notified.Select(n => new AlertNotificationRecord
+            {
+                Id = Guid.NewGuid(), AlertId = alert.Id, PersonId = n.PersonId, Round = f.Round, Step = f.Step, At = f.At,
+                Channel = HubChannel, Status = "sent",
+            }))
+            .ToList();
+        db.AddRange(fresh);
+        if (change.Response is { } answer)
+        {
+            db.Add(new AlertAnswerRecord
+            {
+                Id = Guid.NewGuid(), AlertId = alert.Id, PersonId = answer.PersonId, Response = answer.Response,
+                EtaMinutes = answer.EtaMinutes, Note = answer.Note, At = answer.At,
+            });
+        }
+
+        var dto = AlertDto.From(alert, row.RaisedByName, names, [.. earlier, .. fresh]);
+
+        var newlyReached = fresh.Select(n => n.PersonId).Distinct().ToList();
+        var everyone = alert.Recipients.Select(r => r.PersonId).SelectMany(names.UserIdsOf).Distinct().ToList();
+        var messages = new List<OutboxMessage>();
+        if (raised)
+        {
+            messages.Add(EventTypes.Stage(db, new AlertRaised(dto, everyone, Broadcast: true), now));
+        }
+        else
+        {
+            if (newlyReached.Count > 0)
+            {
+                // Whoever a later step reaches gets the alert as new; everybody else sees it change.
+                messages.Add(EventTypes.Stage(db, new AlertRaised(dto, newlyReached.SelectMany(names.UserIdsOf).Distinct().ToList(), Broadcast: false), now));
+            }
+            var others = everyone.Except(newlyReached.SelectMany(names.UserIdsOf)).ToList();
+            messages.Add(EventTypes.Stage(db, new AlertChanged(dto, others), now));
+        }
+        audit.Stage(db, actor, action, $"alert/{alert.Id}", Describe(change));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.Notify(messages.Select(m => m.Id));
+        await log.WriteAsync(change, raised, row.RaisedByName, names, closedBy, ct);
+        return new Saved(dto, change);
+    }
+
+    /// <summary>
+    /// Claims the alert before anything else is written: moves its version on, only if it is still the version that
+    /// was read. The first statement of the transaction, so a node that lost the race learns it before it writes a
+    /// recipient or a notification (and on PostgreSQL waits on the row lock until the winner commits).
+    /// </summary>
+    private async Task ClaimAsync(AlertRecord row, CancellationToken ct)
+    {
+        var read = row.Version;
+        var claimed = await db.Set<AlertRecord>().Where(a => a.Id == row.Id && a.Version == read)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Version, read + 1), ct);
+        if (claimed == 0)
+        {
+            throw new DbUpdateConcurrencyException($"Alert {row.Id} changed since version {read} was read.");
+        }
+        var version = db.Entry(row).Property(a => a.Version);
+        version.CurrentValue = read + 1;
+        version.OriginalValue = read + 1;
+        version.IsModified = false;
+    }
+
+    /// <summary>The alert as the API shows it, from a stored row.</summary>
+    public async Task<AlertDto> RenderAsync(AlertRecord row, CancellationToken ct)
+    {
+        var alert = AlertState.Read(row);
+        var people = alert.Recipients.Select(r => r.PersonId)
+            .Concat(alert.Skips.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value)).Append(alert.RaisedBy);
+        var names = await source.DirectoryAsync(people, ct);
+        var notifications = await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == row.Id).ToListAsync(ct);
+        return AlertDto.From(alert, row.RaisedByName, names, notifications);
+    }
+
+    private void Project(AlertRecord row, Alert alert)
+    {
+        foreach (var r in alert.Recipients)
+        {
+            var record = row.Recipients.FirstOrDefault(x => x.PersonId == r.PersonId);
+            if (record is null)
+            {
+                record = new AlertRecipientRecord { AlertId = alert.Id, PersonId = r.PersonId };
+                row.Recipients.Add(record);
+            }
+            record.Function = r.Function;
+            record.Step = r.Step;
+            record.Reason = r.Reason;
+            record.NotifiedAt = r.NotifiedAt;
+            record.Response = r.Response;
+            record.RespondedAt = r.RespondedAt;
+            record.EtaMinutes = r.EtaMinutes;
+            record.ExpectedAt = r.ExpectedAt;
+        }
+    }
+
+    private static string Describe(AlertChange change)
+    {
+        var fired = string.Join("; ", change.Fired.Select(f =>
+            $"target {f.Target + 1} round {f.Round} step {f.Step}: {f.Notified.Count} notified, {f.Skipped.Count} skipped"));
+        var answer = change.Response is { } a ? $" answer {a.PersonId}={a.Response.ToWire()}" : "";
+        return $"status {change.Before.ToWire()}->{change.Alert.Status.ToWire()}{answer} {fired}".Trim();
+    }
+}
