@@ -5,6 +5,7 @@ using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Alerting;
 

@@ -2,21 +2,9 @@ using Crisis.Web.Messaging;
 using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Alerting;
-
-// Events of alerting, published through the outbox in the transaction that changed the alert.
-
-/// <summary>
-/// An alert was raised, or a later step reached people for the first time. <paramref name="NotifyUserIds"/> are the users
-/// (same e-mail as the recipients) to tell; with <paramref name="Broadcast"/> also the incident and the coordinators.
-/// </summary>
-[CrisisEvent]
-public sealed record AlertRaised(AlertDto Alert, IReadOnlyList<Guid> NotifyUserIds, bool Broadcast);
-
-/// <summary>An alert escalated, was answered, cancelled or resolved, or changed status.</summary>
-[CrisisEvent]
-public sealed record AlertChanged(AlertDto Alert, IReadOnlyList<Guid> NotifyUserIds);
 
 /// <summary>Hands alert events to the Blazor circuits of this node; pages subscribe, refresh with InvokeAsync, and unsubscribe when disposed.</summary>
 public sealed class AlertNotifier(ILogger<AlertNotifier> logger)

@@ -7,6 +7,7 @@ using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Incidents;
 
@@ -55,7 +56,7 @@ public sealed class IncidentService(
             db.Participants.Add(new ParticipantRecord { IncidentId = incident.Id, UserId = actor.UserId, AddedAt = now, AddedById = actor.UserId });
         }
         var info = incident.ToInfo();
-        var message = EventTypes.Stage(db, new IncidentChanged(IncidentDto.From(info)), now);
+        var message = EventTypes.Stage(db, IncidentChanged.From(info), now);
         audit.Stage(db, actor, "incident.open", $"incident/{incident.Id}", $"exercise={exercise} grip={grip}");
         await db.SaveChangesAsync(ct);
         outbox.Notify([message.Id]);

@@ -6,6 +6,7 @@ using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Incidents;
 
@@ -84,10 +85,10 @@ public sealed class LiveLogRelay(
         }
     }
 
-    public async Task OnAppendedAsync(LogEntryDto entry, CancellationToken ct)
+    public async Task OnAppendedAsync(LogEntry entry, CancellationToken ct)
     {
         await notifier.PublishProgressAsync(entry.IncidentId, entry.Seq);
-        await ForwardUpToAsync(entry.IncidentId, entry.Seq, entry.ToEntry(), ct);
+        await ForwardUpToAsync(entry.IncidentId, entry.Seq, entry, ct);
     }
 
     /// <summary>Forwards, in order, every entry after the last one forwarded up to <paramref name="seq"/>.</summary>
@@ -195,7 +196,7 @@ internal static partial class RelayLog
 public sealed class LogEntryAppendedConsumer(LiveLogRelay relay) : IConsumer<LogEntryAppended>
 {
     public Task Consume(ConsumeContext<LogEntryAppended> context) =>
-        relay.OnAppendedAsync(context.Message.Entry, context.CancellationToken);
+        relay.OnAppendedAsync(context.Message.ToEntry(), context.CancellationToken);
 }
 
 public sealed class IncidentChangedConsumer(
@@ -207,8 +208,8 @@ public sealed class IncidentChangedConsumer(
         {
             return;
         }
-        var incident = context.Message.Incident;
-        await hub.Clients.Group(CrisisHub.GroupOf(incident.Id)).IncidentChanged(incident);
-        await notifier.PublishIncidentAsync(incident.ToInfo());
+        var incident = context.Message.ToInfo();
+        await hub.Clients.Group(CrisisHub.GroupOf(incident.Id)).IncidentChanged(IncidentDto.From(incident));
+        await notifier.PublishIncidentAsync(incident);
     }
 }

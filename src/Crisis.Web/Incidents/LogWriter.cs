@@ -7,6 +7,7 @@ using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Incidents;
 
@@ -201,10 +202,14 @@ public sealed class LogWriter(
 
                 var entry = record.ToEntry();
                 var info = incident.ToInfo();
-                EventTypes.Stage(db, new LogEntryAppended(LogEntryDto.From(entry)), now);
+                EventTypes.Stage(db, LogEntryAppended.From(entry), now);
                 if (write.Kind != LogWriteKind.Append)
                 {
-                    EventTypes.Stage(db, new IncidentChanged(IncidentDto.From(info)), now);
+                    EventTypes.Stage(db, IncidentChanged.From(info), now);
+                }
+                if (write.Kind == LogWriteKind.Close)
+                {
+                    EventTypes.Stage(db, new IncidentClosed(info.Id, info.Exercise, now), now);
                 }
                 audit.Stage(db, write.Actor, AuditAction(write.Kind), $"incident/{incident.Id}#{record.Seq}", AuditDetail(write, record));
                 staged.Add((write, new LogWriteResult(info, entry)));

@@ -6,10 +6,13 @@ namespace Crisis.Web.Messaging;
 public static class BusExtensions
 {
     /// <summary>
-    /// MassTransit on the configured transport. Every node consumes on a queue of its own, bound to the event
-    /// exchanges, so every node sees every event and forwards it to its own clients. On RabbitMQ that queue is
-    /// durable (it and its bindings survive a broker restart, so events published while this node reconnects wait
-    /// for it) and expires an hour after its node stopped using it. Messages are handled one at a time.
+    /// MassTransit on the configured transport, with two kinds of endpoint. Every node consumes notifications on a queue
+    /// of its own, bound to the event exchanges, so every node sees every event and forwards it to its own clients. On
+    /// RabbitMQ that queue is durable (it and its bindings survive a broker restart, so events published while this node
+    /// reconnects wait for it) and expires an hour after its node stopped using it. Work consumers
+    /// (<see cref="WorkConsumerAttribute"/>) share one durable queue, <c>crisis-work</c>, so each event's work is done by
+    /// one node. On both, events of one incident (or alert) are consumed in order and others side by side
+    /// (<see cref="EventOrdering"/>). Exchanges are named by the events' stable names (<see cref="CrisisEventAttribute"/>).
     /// </summary>
     public static WebApplicationBuilder AddCrisisBus(this WebApplicationBuilder builder)
     {
@@ -33,12 +36,19 @@ public static class BusExtensions
                 {
                     cfg.Host(new Uri(rabbitHost));
                     cfg.ConfigureJsonSerializerOptions(CrisisJson.Configure);
+                    cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNames(cfg.MessageTopology.EntityNameFormatter));
                     cfg.ReceiveEndpoint($"crisis-node-{nodeId}", e =>
                     {
                         e.Durable = true;
                         e.AutoDelete = false;
                         e.QueueExpiration = TimeSpan.FromHours(1);
-                        ConfigureNodeEndpoint(e, context);
+                        ConfigureEndpoint(e, context, work: false);
+                    });
+                    cfg.ReceiveEndpoint(WorkQueue, e =>
+                    {
+                        e.Durable = true;
+                        e.AutoDelete = false;
+                        ConfigureEndpoint(e, context, work: true);
                     });
                 });
             }
@@ -47,19 +57,40 @@ public static class BusExtensions
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.ConfigureJsonSerializerOptions(CrisisJson.Configure);
-                    cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("crisis-node"), e => ConfigureNodeEndpoint(e, context));
+                    cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNames(cfg.MessageTopology.EntityNameFormatter));
+                    cfg.ReceiveEndpoint(new TemporaryEndpointDefinition("crisis-node"), e => ConfigureEndpoint(e, context, work: false));
+                    cfg.ReceiveEndpoint(WorkQueue, e => ConfigureEndpoint(e, context, work: true));
                 });
             }
         });
         return builder;
     }
 
-    private static void ConfigureNodeEndpoint(IReceiveEndpointConfigurator e, IBusRegistrationContext context)
+    /// <summary>The queue every node shares for work consumers.</summary>
+    public const string WorkQueue = "crisis-work";
+
+    /// <summary>The consumers of one kind: the work consumers, or the notification consumers of each node.</summary>
+    internal static IEnumerable<Type> Consumers(bool work) => typeof(BusExtensions).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IConsumer).IsAssignableFrom(t))
+        .Where(t => t.IsDefined(typeof(WorkConsumerAttribute), inherit: false) == work);
+
+    private static void ConfigureEndpoint(IReceiveEndpointConfigurator e, IBusRegistrationContext context, bool work)
     {
-        // One at a time keeps the per-incident order the outbox published in; the relay repairs the rest.
         e.PrefetchCount = 32;
-        e.ConcurrentMessageLimit = 1;
+        EventOrdering.Apply(e);
         e.UseMessageRetry(r => r.Intervals(100, 500, 1000));
-        e.ConfigureConsumers(context);
+        foreach (var consumer in Consumers(work))
+        {
+            e.ConfigureConsumer(context, consumer);
+        }
+    }
+
+    /// <summary>Names the exchange of a Crisis event by its stable name; anything else as MassTransit would.</summary>
+    private sealed class StableEntityNames(IEntityNameFormatter fallback) : IEntityNameFormatter
+    {
+        public string FormatEntityName<T>() =>
+            typeof(T).GetCustomAttributes(typeof(CrisisEventAttribute), inherit: false).FirstOrDefault() is CrisisEventAttribute e
+                ? e.EntityName
+                : fallback.FormatEntityName<T>();
     }
 }

@@ -4,6 +4,7 @@ using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Roster;
 

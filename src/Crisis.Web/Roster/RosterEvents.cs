@@ -3,16 +3,9 @@ using Crisis.Web.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using Crisis.Web.Realtime;
+using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Roster;
-
-/// <summary>The roster changed. <paramref name="NotifyUserIds"/> are the users (same email as the people involved) to tell.</summary>
-[CrisisEvent]
-public sealed record RosterChanged(RosterChangeDto Change, IReadOnlyList<Guid> NotifyUserIds);
-
-/// <summary>A change opened a gap in the coverage of the coming days; coordinators are told.</summary>
-[CrisisEvent]
-public sealed record RosterGapsOpened(RosterAlertDto Alert);
 
 /// <summary>
 /// Hands roster events to the Blazor circuits of this node (like <see cref="IncidentNotifier"/>): pages subscribe,

@@ -26,52 +26,31 @@ public sealed class PaspoortHost : IAsyncLifetime
 
     public FakeClock Clock { get; } = new(Today.At(new LocalTime(12, 0)).InZoneStrictly(Zone).ToInstant());
 
-    private CrisisApp? _base;
-    private WebApplicationFactory<Program>? _factory;
+    private CrisisApp? _app;
 
-    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
+    /// <summary>The one host fixture (<see cref="CrisisApp"/>) with this host's clock.</summary>
+    public CrisisApp App => _app ?? throw new InvalidOperationException("Not started.");
 
-    public IServiceProvider Services => Factory.Services;
+    public IServiceProvider Services => App.Services;
 
     public async Task InitializeAsync()
     {
-        _base = new CrisisApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite));
-        _factory = _base.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IClock>(Clock)));
-        _factory.Server.ShouldNotBeNull(); // starts the host
+        _app = new CrisisApp(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), services: s => s.AddSingleton<IClock>(Clock));
+        _app.Server.ShouldNotBeNull(); // starts the host
     }
 
     public async Task DisposeAsync()
     {
-        if (_factory is not null)
+        if (_app is not null)
         {
-            await _factory.DisposeAsync();
-        }
-        if (_base is not null)
-        {
-            await _base.DisposeAsync();
-            await _base.Database.DisposeAsync();
+            await _app.DisposeAsync();
+            await _app.Database.DisposeAsync();
         }
     }
 
-    public async Task<TestUser> CreateUserAsync(CrisisRole role, string? name = null)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var email = $"{role.ToWire()}-{Guid.NewGuid():N}@test.example";
-        var user = await admin.AddUserAsync(email, name ?? $"Test {role}", role.ToWire(), "test-password-123", Actor.System("test"));
-        var token = await admin.CreateTokenAsync(email, Actor.System("test"));
-        return new TestUser(user.Id, email, user.DisplayName, role, token);
-    }
+    public Task<TestUser> CreateUserAsync(CrisisRole role, string? name = null) => App.CreateUserAsync(role, name);
 
-    public HttpClient ClientFor(TestUser? user)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (user is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
-        }
-        return client;
-    }
+    public HttpClient ClientFor(TestUser? user) => App.ClientFor(user);
 
     private TestUser? _coordinator;
     private string? _municipality;

@@ -1,5 +1,7 @@
 using System.Reflection;
+using Crisis.Web.Contracts;
 using Crisis.Web.Messaging;
+using MassTransit;
 
 namespace Crisis.Web.Tests.Platform;
 
@@ -11,17 +13,46 @@ public sealed class EventContractTests
         var data = new TheoryData<string>();
         foreach (var t in EventTypes.All)
         {
-            data.Add(t.Name);
+            data.Add(EventTypes.NameOfOrNull(t)!);
         }
         return data;
     }
 
     [Fact]
-    public void EventTypes_AreDiscovered()
+    public void EventTypes_AreDiscoveredByTheirStableNames()
     {
-        EventTypes.All.Select(t => t.Name).ShouldContain("LogEntryAppended");
-        EventTypes.All.Select(t => t.Name).ShouldContain("IncidentChanged");
+        EventTypes.Resolve("log-entry-appended").ShouldBe(typeof(LogEntryAppended));
+        EventTypes.Resolve("incident-closed").ShouldBe(typeof(IncidentClosed));
         EventTypes.Resolve("NoSuchEvent").ShouldBeNull();
+    }
+
+    [Fact]
+    public void OutboxRowsOfTheOldVersion_ByClrName_AreStillUnderstood() =>
+        EventTypes.Resolve("LogEntryAppended").ShouldBe(typeof(LogEntryAppended));
+
+    [Fact]
+    public void Events_LiveInTheContractsNamespace() =>
+        EventTypes.All.Where(t => t.Namespace != "Crisis.Web.Contracts").Select(t => t.FullName).ShouldBeEmpty();
+
+    [Fact]
+    public void EveryEvent_HasAnOrderingKey() =>
+        EventTypes.All.Except(EventOrdering.Ordered).Select(t => t.Name).ShouldBeEmpty();
+
+    [Theory, MemberData(nameof(Events))]
+    public void Event_HasAStableMessageTypeAndExchange_FromItsName(string name)
+    {
+        var type = EventTypes.Resolve(name)!;
+
+        name.ShouldMatch("^[a-z]+(-[a-z]+)*$");
+        MessageUrn.ForTypeString(type).ShouldBe($"urn:message:crisis:{name}");
+    }
+
+    [Fact]
+    public void WorkConsumers_AreOnlyOnTheSharedQueue_NotificationsOnEachNode()
+    {
+        BusExtensions.Consumers(work: true).ShouldBe([typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer)]);
+        BusExtensions.Consumers(work: false).ShouldNotContain(typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer));
+        BusExtensions.Consumers(work: false).ShouldContain(typeof(Crisis.Web.Incidents.LogEntryAppendedConsumer));
     }
 
     [Theory, MemberData(nameof(Events))]

@@ -23,7 +23,7 @@ public sealed class OutboxTests
         await app.ClientFor(officer).AppendAsync(incident.Id, "info", "Eerste");
 
         var rows = await WaitForPublishedAsync(app, expected: 2);
-        rows.Select(r => r.Type).ShouldBe(["IncidentChanged", "LogEntryAppended"]);
+        rows.Select(r => r.Type).ShouldBe(["incident-changed", "log-entry-appended"]);
         rows.ShouldAllBe(r => r.PublishedAt >= r.CreatedAt);
 
         clock.Advance(Duration.FromDays(6));
@@ -33,7 +33,7 @@ public sealed class OutboxTests
         var removed = await app.Services.GetRequiredService<OutboxDispatcher>().RemoveOldPublishedAsync(CancellationToken.None);
 
         removed.ShouldBe(2);
-        (await OutboxAsync(app)).ShouldHaveSingleItem().Type.ShouldBe("LogEntryAppended");
+        (await OutboxAsync(app)).ShouldHaveSingleItem().Type.ShouldBe("log-entry-appended");
         (await app.ClientFor(officer).LogAsync(incident.Id)).Count.ShouldBe(2);
     }
 

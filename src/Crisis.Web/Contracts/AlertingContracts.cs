@@ -1,0 +1,18 @@
+using Crisis.Web.Alerting;
+using Crisis.Web.Messaging;
+
+namespace Crisis.Web.Contracts;
+
+// The bus contracts of alerting, published through the outbox in the transaction that changed the alert. They carry
+// the alert as the hub sends it (AlertDto), so every node forwards the same state.
+
+/// <summary>
+/// An alert was raised, or a later step reached people for the first time. <paramref name="NotifyUserIds"/> are the users
+/// (same e-mail as the recipients) to tell; with <paramref name="Broadcast"/> also the incident and the coordinators.
+/// </summary>
+[CrisisEvent("alert-raised")]
+public sealed record AlertRaised(AlertDto Alert, IReadOnlyList<Guid> NotifyUserIds, bool Broadcast);
+
+/// <summary>An alert escalated, was answered, cancelled or resolved, or changed status.</summary>
+[CrisisEvent("alert-changed")]
+public sealed record AlertChanged(AlertDto Alert, IReadOnlyList<Guid> NotifyUserIds);
