@@ -18,26 +18,17 @@ public sealed class LivePathTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Entries = 20;
 
     private CrisisApp _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private TestBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
         _app = await CrisisApp.StartAsync(kestrel: true);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ExternalServices.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        _browser = await TestBrowser.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
-        _playwright.Dispose();
         await _app.DisposeAsync();
         await _app.Database.DisposeAsync();
     }
