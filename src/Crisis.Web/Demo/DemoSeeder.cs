@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Crisis.Domain;
 using Crisis.Domain.Identity;
@@ -147,10 +148,10 @@ public sealed class DemoSeeder(
     public static string Describe(IReadOnlyList<DemoLogin> logins)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"Demo region '{DemoRegion.Name}' seeded. Log in with any of these (password: {DemoRegion.Password}):");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Demo region '{DemoRegion.Name}' seeded. Log in with any of these (password: {DemoRegion.Password}):");
         foreach (var l in logins)
         {
-            sb.AppendLine($"  {l.Email,-36} {l.Role,-14} {l.Name}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {l.Email,-36} {l.Role,-14} {l.Name}");
         }
         return sb.ToString();
     }
