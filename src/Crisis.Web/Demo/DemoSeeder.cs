@@ -3,10 +3,10 @@ using System.Text;
 using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
+using Crisis.Domain.Organisation;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Organisation;
-using Crisis.Domain.Organisation;
 
 namespace Crisis.Web.Demo;
 

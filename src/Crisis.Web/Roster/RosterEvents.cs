@@ -1,8 +1,8 @@
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
+using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
-using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Roster;
 

@@ -1,6 +1,6 @@
-using CsCheck;
 using Crisis.Domain.Alerting;
 using Crisis.Domain.TeamsAndGroups;
+using CsCheck;
 using NodaTime;
 using static Crisis.Domain.Tests.Alerting.TestRoster;
 
