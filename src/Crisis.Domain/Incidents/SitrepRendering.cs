@@ -24,21 +24,21 @@ public static class SitrepRendering
         var sb = new StringBuilder();
         if (i.Exercise)
         {
-            sb.AppendLine($"> **{ExerciseMark}** — dit is een oefening, geen echt incident.").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"> **{ExerciseMark}** — dit is een oefening, geen echt incident.").AppendLine();
         }
-        sb.AppendLine($"# Situatierapport{(i.Exercise ? $" ({ExerciseMark})" : "")}: {Md(i.Title)}").AppendLine();
-        sb.AppendLine($"- Opgesteld: {LocalTime(report.DrawnAt, report.Zone)} ({report.Zone.Id})");
-        sb.AppendLine($"- Opgeschaald: {GripLevel.ToDutch(i.Grip)}");
-        sb.AppendLine($"- Status: {(i.Status == IncidentStatus.Open ? "open" : "gesloten")}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# Situatierapport{(i.Exercise ? $" ({ExerciseMark})" : "")}: {Md(i.Title)}").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Opgesteld: {LocalTime(report.DrawnAt, report.Zone)} ({report.Zone.Id})");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Opgeschaald: {GripLevel.ToDutch(i.Grip)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Status: {(i.Status == IncidentStatus.Open ? "open" : "gesloten")}");
         if (i.Municipality is not null)
         {
-            sb.AppendLine($"- Gemeente: {Md(i.Municipality)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- Gemeente: {Md(i.Municipality)}");
         }
-        sb.AppendLine($"- Geopend: {LocalTime(i.OpenedAt, report.Zone)}");
-        sb.AppendLine($"- Logregels: {report.EntryCount.ToString(CultureInfo.InvariantCulture)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Geopend: {LocalTime(i.OpenedAt, report.Zone)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Logregels: {report.EntryCount.ToString(CultureInfo.InvariantCulture)}");
         foreach (var s in report.Sections)
         {
-            sb.AppendLine().AppendLine($"## {Md(s.Team)}").AppendLine();
+            sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {Md(s.Team)}").AppendLine();
             sb.AppendLine("### Beeld");
             sb.AppendLine(s.LatestSituation is { } b ? Line(b, report.Zone) : "_Geen beeld gemeld._");
             MdList(sb, "Oordeel", s.Assessments, report.Zone, "_Geen oordeel gemeld._");
@@ -54,7 +54,7 @@ public static class SitrepRendering
         var sb = new StringBuilder();
         sb.AppendLine("<!DOCTYPE html>");
         sb.AppendLine("<html lang=\"nl\"><head><meta charset=\"utf-8\">");
-        sb.AppendLine($"<title>Situatierapport{(i.Exercise ? $" {ExerciseMark}" : "")} – {H(i.Title)}</title>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<title>Situatierapport{(i.Exercise ? $" {ExerciseMark}" : "")} – {H(i.Title)}</title>");
         sb.AppendLine("<style>body{font-family:system-ui,Arial,sans-serif;max-width:48rem;margin:2rem auto;color:#111}"
             + "h1{font-size:1.5rem}h2{border-bottom:2px solid #333;margin-top:2rem}h3{font-size:1rem;margin-bottom:.25rem}"
             + ".oefening{background:#ffd600;color:#000;font-weight:bold;text-align:center;padding:.5rem;border:3px solid #000;letter-spacing:.2em}"
@@ -63,23 +63,23 @@ public static class SitrepRendering
         sb.AppendLine("</head><body>");
         if (i.Exercise)
         {
-            sb.AppendLine($"<div class=\"oefening\">{ExerciseMark} — dit is een oefening, geen echt incident</div>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<div class=\"oefening\">{ExerciseMark} — dit is een oefening, geen echt incident</div>");
         }
-        sb.AppendLine($"<h1>Situatierapport{(i.Exercise ? $" ({ExerciseMark})" : "")}: {H(i.Title)}</h1>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<h1>Situatierapport{(i.Exercise ? $" ({ExerciseMark})" : "")}: {H(i.Title)}</h1>");
         sb.AppendLine("<ul class=\"meta\">");
-        sb.AppendLine($"<li>Opgesteld: {LocalTime(report.DrawnAt, report.Zone)} ({H(report.Zone.Id)})</li>");
-        sb.AppendLine($"<li>Opgeschaald: {GripLevel.ToDutch(i.Grip)}</li>");
-        sb.AppendLine($"<li>Status: {(i.Status == IncidentStatus.Open ? "open" : "gesloten")}</li>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Opgesteld: {LocalTime(report.DrawnAt, report.Zone)} ({H(report.Zone.Id)})</li>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Opgeschaald: {GripLevel.ToDutch(i.Grip)}</li>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Status: {(i.Status == IncidentStatus.Open ? "open" : "gesloten")}</li>");
         if (i.Municipality is not null)
         {
-            sb.AppendLine($"<li>Gemeente: {H(i.Municipality)}</li>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Gemeente: {H(i.Municipality)}</li>");
         }
-        sb.AppendLine($"<li>Geopend: {LocalTime(i.OpenedAt, report.Zone)}</li>");
-        sb.AppendLine($"<li>Logregels: {report.EntryCount.ToString(CultureInfo.InvariantCulture)}</li>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Geopend: {LocalTime(i.OpenedAt, report.Zone)}</li>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<li>Logregels: {report.EntryCount.ToString(CultureInfo.InvariantCulture)}</li>");
         sb.AppendLine("</ul>");
         foreach (var s in report.Sections)
         {
-            sb.AppendLine($"<section><h2>{H(s.Team)}</h2>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<section><h2>{H(s.Team)}</h2>");
             sb.AppendLine("<h3>Beeld</h3>");
             sb.AppendLine(s.LatestSituation is { } b ? HtmlEntry(b, report.Zone) : "<p class=\"none\">Geen beeld gemeld.</p>");
             HtmlList(sb, "Oordeel", s.Assessments, report.Zone, "Geen oordeel gemeld.");
@@ -89,7 +89,7 @@ public static class SitrepRendering
         }
         if (i.Exercise)
         {
-            sb.AppendLine($"<div class=\"oefening\">{ExerciseMark}</div>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<div class=\"oefening\">{ExerciseMark}</div>");
         }
         sb.AppendLine("</body></html>");
         return sb.ToString();
@@ -97,7 +97,7 @@ public static class SitrepRendering
 
     private static void MdList(StringBuilder sb, string heading, IReadOnlyList<LogEntry> entries, DateTimeZone zone, string none)
     {
-        sb.AppendLine().AppendLine($"### {heading}");
+        sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {heading}");
         if (entries.Count == 0)
         {
             sb.AppendLine(none);
@@ -105,22 +105,22 @@ public static class SitrepRendering
         }
         foreach (var e in entries)
         {
-            sb.AppendLine($"- {Line(e, zone)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- {Line(e, zone)}");
         }
     }
 
     private static void HtmlList(StringBuilder sb, string heading, IReadOnlyList<LogEntry> entries, DateTimeZone zone, string none)
     {
-        sb.AppendLine($"<h3>{heading}</h3>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<h3>{heading}</h3>");
         if (entries.Count == 0)
         {
-            sb.AppendLine($"<p class=\"none\">{none}</p>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"none\">{none}</p>");
             return;
         }
         sb.AppendLine("<ul>");
         foreach (var e in entries)
         {
-            sb.AppendLine($"<li>{HtmlEntry(e, zone)}</li>");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"<li>{HtmlEntry(e, zone)}</li>");
         }
         sb.AppendLine("</ul>");
     }

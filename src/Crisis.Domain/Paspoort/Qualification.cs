@@ -146,7 +146,7 @@ public static class Qualification
     /// records of 2024-01-15, 2024-02-15 and 2026-01-15, it was last met on 2025-01-15, when the first record ran
     /// out, not on 2025-02-15.
     /// </remarks>
-    private static LocalDate? LastDayMet(IReadOnlyList<LocalDate> ascending, int k, int months)
+    private static LocalDate? LastDayMet(List<LocalDate> ascending, int k, int months)
     {
         LocalDate? last = null;
         for (var j = k - 1; j < ascending.Count; j++)

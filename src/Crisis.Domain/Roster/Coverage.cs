@@ -248,10 +248,10 @@ public static class Coverage
 
         public Interval Period { get; }
 
-        public IReadOnlyList<Shift> ShiftsOf(string function) =>
+        public List<Shift> ShiftsOf(string function) =>
             _byFunction.TryGetValue(function, out var shifts) ? shifts : [];
 
-        public IReadOnlyList<Interval> UnavailabilityOf(Guid person) =>
+        public List<Interval> UnavailabilityOf(Guid person) =>
             _unavailable.TryGetValue(person, out var intervals) ? intervals : [];
 
         /// <summary>Every pair of overlapping shifts of the same person, found once for all functions.</summary>

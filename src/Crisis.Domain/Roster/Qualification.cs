@@ -55,7 +55,7 @@ public static class Qualifications
         ArgumentNullException.ThrowIfNull(rules);
         return (function, personId, during) =>
         {
-            IReadOnlyList<Interval> result = [during];
+            List<Interval> result = [during];
             foreach (var rule in rules)
             {
                 var allowed = Intervals.Clip(rule(function, personId, during), during);

@@ -1,6 +1,6 @@
-using Crisis.Domain.Incidents;
 using Crisis.Domain;
 using Crisis.Domain.Alerting;
+using Crisis.Domain.Incidents;
 using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
 using NodaTime;

@@ -128,7 +128,7 @@ public sealed class AlertRosterSource(CrisisDbContext db, IEnumerable<IRosterQua
         return new OfficialDirectory(names, usersOf);
     }
 
-    private async Task<IReadOnlyList<Guid>> CoordinatorOfficialsAsync(IReadOnlyDictionary<string, Guid> personByEmail, CancellationToken ct)
+    private async Task<IReadOnlyList<Guid>> CoordinatorOfficialsAsync(Dictionary<string, Guid> personByEmail, CancellationToken ct)
     {
         var role = CrisisRole.Coordinator.ToWire();
         var users = await db.Users.AsNoTracking().Where(u => u.Role == role).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);

@@ -187,7 +187,7 @@ public sealed class AlertService(
         }
     }
 
-    private static IReadOnlyCollection<string> FunctionsOf(Alert alert) =>
+    private static HashSet<string> FunctionsOf(Alert alert) =>
         alert.Targets.Where(t => t.Function is not null).Select(t => t.Function!).ToHashSet();
 
     /// <summary>Whoever raised it, coordinators, and the officers (exercise leads, for exercises) who manage its incident.</summary>

@@ -136,7 +136,7 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
         return AlertDto.From(alert, row.RaisedByName, names, notifications);
     }
 
-    private void Project(AlertRecord row, Alert alert)
+    private static void Project(AlertRecord row, Alert alert)
     {
         foreach (var r in alert.Recipients)
         {

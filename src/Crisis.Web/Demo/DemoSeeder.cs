@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Text;
 using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
+using Crisis.Domain.Organisation;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Organisation;
-using Crisis.Domain.Organisation;
 
 namespace Crisis.Web.Demo;
 
@@ -147,10 +148,10 @@ public sealed class DemoSeeder(
     public static string Describe(IReadOnlyList<DemoLogin> logins)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"Demo region '{DemoRegion.Name}' seeded. Log in with any of these (password: {DemoRegion.Password}):");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Demo region '{DemoRegion.Name}' seeded. Log in with any of these (password: {DemoRegion.Password}):");
         foreach (var l in logins)
         {
-            sb.AppendLine($"  {l.Email,-36} {l.Role,-14} {l.Name}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {l.Email,-36} {l.Role,-14} {l.Name}");
         }
         return sb.ToString();
     }

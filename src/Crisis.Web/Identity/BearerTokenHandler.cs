@@ -2,9 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Crisis.Web.Audit;
 using Crisis.Web.Incidents;
+using Crisis.Web.Realtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Identity;
 

@@ -3,12 +3,12 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Incidents;
+using Crisis.Web.Realtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Identity;
 

@@ -1,7 +1,7 @@
 using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Crisis.Web.Realtime;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Crisis.Web.Incidents;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Data;
 using Crisis.Web.Messaging;
@@ -32,6 +33,8 @@ public sealed class LiveLogRelay(
     // The lock is never disposed: a released cursor is only dropped, and a forward still holding it finishes
     // harmlessly (it sees Released and stops). SemaphoreSlim holds nothing that needs disposing unless its
     // wait handle is asked for.
+    [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+        Justification = "The lock is deliberately never disposed; see the comment above.")]
     private sealed class IncidentCursor(int forwarded)
     {
         public readonly SemaphoreSlim Lock = new(1, 1);

@@ -64,8 +64,8 @@ public sealed class PaspoortQualificationRule(CrisisDbContext db, DateTimeZone z
     /// change on a day a record is dated (it starts counting) or the day after one runs out, so the status is worked
     /// out on those days only and holds in between.
     /// </summary>
-    private IReadOnlyList<Interval> QualifiedIntervals(
-        IReadOnlyList<Requirement> requirements, Guid personId, IReadOnlyList<PaspoortRecord> records, Interval period)
+    private List<Interval> QualifiedIntervals(
+        List<Requirement> requirements, Guid personId, IReadOnlyList<PaspoortRecord> records, Interval period)
     {
         var first = LocalDay(period.Start);
         var last = LocalDay(period.End - Duration.Epsilon);

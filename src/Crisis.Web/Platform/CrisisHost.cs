@@ -1,3 +1,4 @@
+using Crisis.Web.Alerting;
 using Crisis.Web.Components;
 using Crisis.Web.Data;
 using Crisis.Web.Demo;
@@ -5,10 +6,9 @@ using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
-using Crisis.Web.Roster;
 using Crisis.Web.Paspoort;
+using Crisis.Web.Roster;
 using Crisis.Web.TeamsAndGroups;
-using Crisis.Web.Alerting;
 
 namespace Crisis.Web.Platform;
 

@@ -21,6 +21,8 @@ public sealed class RosterImport(
 {
     public const int MaxRows = 2000;
 
+    private static readonly string[] RequiredColumns = ["function", "start", "end"];
+
     private sealed record Row(int Line, FunctionRecord Function, PersonRecord Person, ResolvedShiftTimes Times);
 
     public async Task<ImportOutcome> ImportAsync(Actor actor, string? csvText, CancellationToken ct = default)
@@ -99,7 +101,7 @@ public sealed class RosterImport(
         {
             using var csv = CsvReader.Create(new StringReader(csvText), options, false);
             var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-            var missing = new[] { "function", "start", "end" }.Where(c => !header.Contains(c)).ToList();
+            var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
             var missingNl = missing.ToList();
             if (!header.Contains("personid") && !header.Contains("personemail"))
             {

@@ -1,12 +1,10 @@
-using RecordResult = Crisis.Domain.Paspoort.RecordResult;
-using RecordStatus = Crisis.Domain.Paspoort.RecordStatus;
-using Crisis.Web.Paspoort;
 using System.Diagnostics;
 using Crisis.Domain.Organisation;
 using Crisis.Domain.Roster;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Organisation;
+using Crisis.Web.Paspoort;
 using Crisis.Web.Platform;
 using Crisis.Web.Roster;
 using Microsoft.AspNetCore.Builder;
@@ -16,6 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using RecordResult = Crisis.Domain.Paspoort.RecordResult;
+using RecordStatus = Crisis.Domain.Paspoort.RecordStatus;
 
 namespace Crisis.Benchmarks.Roster;
 

@@ -1,6 +1,6 @@
-using CsCheck;
 using Crisis.Domain.Alerting;
 using Crisis.Domain.TeamsAndGroups;
+using CsCheck;
 using NodaTime;
 using static Crisis.Domain.Tests.Alerting.TestRoster;
 
@@ -63,7 +63,7 @@ public class AlertPropertyTests
             (r, p, e) => new Scenario(r.shifts, r.leave, r.unqualified, r.pools, r.team, p.steps, p.repeat, p.targets.Distinct().ToArray(),
                 p.required, e.exercise == 0, e.participants, e.coordinator, e.events.OrderBy(x => x.Minute).ToArray(), e.extra));
 
-    private static IAlertRoster Build(Scenario s)
+    private static RosterSnapshot Build(Scenario s)
     {
         var roster = new TestRoster();
         roster.Shifts.Clear();

@@ -46,7 +46,7 @@ public class IncidentAccessTests
     {
         // A new role must get rows in the table above before the tests pass.
         var rows = AccessTable.Select(r => ((CrisisRole)r[0], (bool)r[1], (bool)r[2])).ToHashSet();
-        rows.Count.ShouldBe(AccessTable.Count());
+        rows.Count.ShouldBe(AccessTable.Count);
         foreach (var role in Enum.GetValues<CrisisRole>())
         {
             foreach (var participant in new[] { false, true })
@@ -87,7 +87,7 @@ public class IncidentAccessTests
     public void OpenTable_CoversEveryRoleForRealIncidentsAndExercises()
     {
         var rows = OpenTable.Select(r => ((CrisisRole)r[0], (bool)r[1])).ToHashSet();
-        rows.Count.ShouldBe(OpenTable.Count());
+        rows.Count.ShouldBe(OpenTable.Count);
         rows.Count.ShouldBe(Enum.GetValues<CrisisRole>().Length * 2);
     }
 }

@@ -1,5 +1,5 @@
-using CsCheck;
 using Crisis.Domain.Paspoort;
+using CsCheck;
 using NodaTime;
 using static Crisis.Domain.Tests.Paspoort.Build;
 

@@ -209,9 +209,12 @@ public class RecordRulesValidateTests
 /// <summary>Confirming drafts and withdrawing records: both are new records, never edits.</summary>
 public class RecordRulesConfirmAndWithdrawTests
 {
-    private static PaspoortRecord Draft() =>
-        Record(Date(2026, 2, 20), code: null, kind: ActivityKind.Deployment, function: Ovd, status: RecordStatus.Draft,
-            activity: "Inzet: brand Haven 4") with { IncidentId = Guid.NewGuid() };
+    private static PaspoortRecord Draft()
+    {
+        var draft = Record(Date(2026, 2, 20), code: null, kind: ActivityKind.Deployment, function: Ovd, status: RecordStatus.Draft,
+            activity: "Inzet: brand Haven 4");
+        return draft with { IncidentId = Guid.NewGuid() };
+    }
 
     [Fact]
     public void Confirm_Draft_ReturnsAConfirmedRecordThatVoidsIt()

@@ -1,5 +1,5 @@
-using CsCheck;
 using Crisis.Domain.Roster;
+using CsCheck;
 using NodaTime;
 using static Crisis.Domain.Tests.Roster.RosterTestData;
 

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Crisis.Domain.Identity;
 using Crisis.Web.Tests.Infrastructure;

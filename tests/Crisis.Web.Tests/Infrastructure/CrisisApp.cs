@@ -4,17 +4,17 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Platform;
+using Crisis.Web.Realtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Crisis.Web.Realtime;
 
 namespace Crisis.Web.Tests.Infrastructure;
 

@@ -61,7 +61,7 @@ public sealed class EventContractTests
         var type = EventTypes.Resolve(name)!;
 
         type.IsSealed.ShouldBeTrue($"{name} should be sealed");
-        type.GetMethod("<Clone>$") .ShouldNotBeNull($"{name} should be a record");
+        type.GetMethod("<Clone>$").ShouldNotBeNull($"{name} should be a record");
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { } set && !set.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)))
             .ShouldBeEmpty($"{name} should have no settable properties");

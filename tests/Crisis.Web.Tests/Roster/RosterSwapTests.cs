@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,7 +7,6 @@ using Crisis.Domain.Identity;
 using Crisis.Web.Roster;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
-using System.Diagnostics;
 using NodaTime;
 using NodaTime.Testing;
 

@@ -6,9 +6,9 @@ using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Crisis.Web.Tests.Roster;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Crisis.Domain.Identity;
 using Crisis.Web.Data;
+using Crisis.Web.TeamsAndGroups;
 using Crisis.Web.Tests.Alerting;
 using Crisis.Web.Tests.Infrastructure;
-using Crisis.Web.TeamsAndGroups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
