@@ -1,11 +1,11 @@
 using Crisis.Domain.Alerting;
 using Crisis.Web.Audit;
+using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Alerting;
 

@@ -1,8 +1,8 @@
+using Crisis.Web.Contracts;
 using Crisis.Web.Messaging;
 using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Alerting;
 

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Crisis.Domain.Incidents;
+using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Messaging;
 using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Incidents;
 

@@ -2,12 +2,12 @@ using System.Threading.Channels;
 using Crisis.Domain;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Audit;
+using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Incidents;
 

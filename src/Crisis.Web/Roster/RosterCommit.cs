@@ -1,10 +1,10 @@
+using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Roster;
 

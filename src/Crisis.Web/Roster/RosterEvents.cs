@@ -1,9 +1,9 @@
+using Crisis.Web.Contracts;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
+using Crisis.Web.Realtime;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
-using Crisis.Web.Realtime;
-using Crisis.Web.Contracts;
 
 namespace Crisis.Web.Roster;
 
