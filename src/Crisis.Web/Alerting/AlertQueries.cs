@@ -107,15 +107,7 @@ public sealed partial class AlertQueries(CrisisDbContext db, AuditTrail audit, A
             throw await audit.RefuseAsync(actor, action, $"function/{Texts.Shorten(function)}", AlertingHostRefusals.CoordinatorsOnly.Raise());
         }
         var code = await RequireFunctionAsync(function, ct);
-        EscalationPolicy policy;
-        try
-        {
-            policy = EscalationPolicy.Create(steps, repeat);
-        }
-        catch (RuleViolationException ex)
-        {
-            throw await audit.RefuseAsync(actor, action, $"function/{code}", ex);
-        }
+        var policy = await audit.CheckedAsync(actor, action, $"function/{code}", () => EscalationPolicy.Create(steps, repeat));
         var row = await db.Set<EscalationPolicyRecord>().FirstOrDefaultAsync(p => p.Function == code, ct);
         if (row is null)
         {

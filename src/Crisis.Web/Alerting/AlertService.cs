@@ -94,15 +94,7 @@ public sealed class AlertService(
     private async Task<AlertDto> RaiseCheckedAsync(Actor actor, string action, string? target, AlertDraft draft, CancellationToken ct)
     {
         var roster = await source.LoadAsync(draft.RaisedAt, draft.RaisedAt, null, ct);
-        AlertChange change;
-        try
-        {
-            change = Alert.Raise(draft, roster);
-        }
-        catch (RuleViolationException ex)
-        {
-            throw await audit.RefuseAsync(actor, action, target, ex);
-        }
+        var change = await audit.CheckedAsync(actor, action, target, () => Alert.Raise(draft, roster));
         var saved = await store.SaveAsync(null, change, actor, action, actor.Name, null, ct);
         scheduler.Wake();
         return saved.Dto;
@@ -134,15 +126,7 @@ public sealed class AlertService(
             var alert = AlertState.Read(row);
             var now = clock.GetCurrentInstant();
             var roster = await source.LoadAsync(alert.AdvancedTo, now, FunctionsOf(alert), ct);
-            AlertChange change;
-            try
-            {
-                change = await operation(alert, now, roster);
-            }
-            catch (RuleViolationException ex)
-            {
-                throw await audit.RefuseAsync(actor, action, target, ex);
-            }
+            var change = await audit.CheckedAsync(actor, action, target, () => operation(alert, now, roster));
             try
             {
                 var saved = await store.SaveAsync(row, change, actor, action, row.RaisedByName, closedBy, ct);

@@ -57,6 +57,35 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
         return refusal;
     }
 
+    /// <summary>
+    /// Runs a domain step (a rule that may refuse) and records its refusal, if any, before the caller sees it:
+    /// <c>var team = await audit.CheckedAsync(actor, "team.create", target, () => TeamRules.ValidateNew(…))</c>.
+    /// </summary>
+    public async Task<T> CheckedAsync<T>(Actor? actor, string action, string? target, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (RuleViolationException ex)
+        {
+            throw await RefuseAsync(actor, action, target, ex);
+        }
+    }
+
+    /// <inheritdoc cref="CheckedAsync{T}(Actor?, string, string?, Func{T})"/>
+    public async Task<T> CheckedAsync<T>(Actor? actor, string action, string? target, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (RuleViolationException ex)
+        {
+            throw await RefuseAsync(actor, action, target, ex);
+        }
+    }
+
     private static string? Truncate(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
 }
 

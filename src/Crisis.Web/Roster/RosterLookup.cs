@@ -80,18 +80,6 @@ public sealed class RosterLookup(CrisisDbContext db, AuditTrail audit, DateTimeZ
         throw await audit.RefuseAsync(actor, action, $"person/{person.Id}", refusal.Raise());
     }
 
-    /// <summary>Runs a domain step; when its rule says the caller may not, the refusal goes to the audit trail first.</summary>
-    public async Task<T> AuditedAsync<T>(Actor actor, string action, string target, Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (RuleViolationException ex) when (ex.Kind == ViolationKind.Forbidden)
-        {
-            throw await audit.RefuseAsync(actor, action, target, ex);
-        }
-    }
 
     // ---------------------------------------------------------------- records as results
 

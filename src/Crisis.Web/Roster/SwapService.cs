@@ -29,7 +29,7 @@ public sealed class SwapService(
         Instant? partStart = input.Start is { } s ? ShiftTimes.ResolveStrict(s, lookup.Zone, "start") : null;
         Instant? partEnd = input.End is { } e ? ShiftTimes.ResolveStrict(e, lookup.Zone, "end") : null;
         var now = clock.GetCurrentInstant();
-        var swap = await lookup.AuditedAsync(actor, "swap.request", $"shift/{shift.Id}",
+        var swap = await audit.CheckedAsync(actor, "swap.request", $"shift/{shift.Id}",
             () => Swaps.Request(Guid.NewGuid(), shift.ToShift(), me.Id, asked.Id, now, partStart, partEnd));
         var warnings = await qualification.CheckAsync(shift.Function, asked, swap.Interval, ct);
         var record = new SwapRecord
@@ -55,7 +55,7 @@ public sealed class SwapService(
         var (me, record) = await SwapForAsync(actor, id, "swap.accept", ct);
         var shift = await db.Set<ShiftRecord>().FirstOrDefaultAsync(s => s.Id == record.ShiftId, ct) ?? throw S.SwapShiftGone.Raise();
         var now = clock.GetCurrentInstant();
-        var acceptance = await lookup.AuditedAsync(actor, "swap.accept", $"swap/{id}",
+        var acceptance = await audit.CheckedAsync(actor, "swap.accept", $"swap/{id}",
             () => Swaps.Accept(record.ToRequest(), shift.ToShift(), me.Id, now));
         var asked = await lookup.PersonAsync(record.AskedPersonId, "askedPersonId", ct);
         var warnings = await qualification.CheckAsync(record.Function, asked, acceptance.Request.Interval, ct);
@@ -84,7 +84,7 @@ public sealed class SwapService(
     {
         var (me, record) = await SwapForAsync(actor, id, "swap.decline", ct);
         var now = clock.GetCurrentInstant();
-        var declined = await lookup.AuditedAsync(actor, "swap.decline", $"swap/{id}", () => Swaps.Decline(record.ToRequest(), me.Id, now));
+        var declined = await audit.CheckedAsync(actor, "swap.decline", $"swap/{id}", () => Swaps.Decline(record.ToRequest(), me.Id, now));
         return await DecideAsync(actor, record, declined, "swap.declined", ct);
     }
 
@@ -92,7 +92,7 @@ public sealed class SwapService(
     {
         var (me, record) = await SwapForAsync(actor, id, "swap.cancel", ct);
         var now = clock.GetCurrentInstant();
-        var cancelled = await lookup.AuditedAsync(actor, "swap.cancel", $"swap/{id}", () => Swaps.Cancel(record.ToRequest(), me.Id, now));
+        var cancelled = await audit.CheckedAsync(actor, "swap.cancel", $"swap/{id}", () => Swaps.Cancel(record.ToRequest(), me.Id, now));
         return await DecideAsync(actor, record, cancelled, "swap.cancelled", ct);
     }
 

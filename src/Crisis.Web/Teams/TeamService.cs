@@ -37,15 +37,9 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
     {
         await RequireCoordinatorAsync(actor, "team.create", code);
         var functions = await db.Set<FunctionRecord>().AsNoTracking().Select(f => f.Code).ToListAsync(ct);
-        Team team;
-        try
-        {
-            team = TeamRules.ValidateNew(code, name, kind, headFunction, await ListAsync(ct), f => functions.Contains(f));
-        }
-        catch (RuleViolationException ex)
-        {
-            throw await audit.RefuseAsync(actor, "team.create", $"team/{Texts.Shorten(code ?? "")}", ex);
-        }
+        var existing = await ListAsync(ct);
+        var team = await audit.CheckedAsync(actor, "team.create", $"team/{Texts.Shorten(code ?? "")}",
+            () => TeamRules.ValidateNew(code, name, kind, headFunction, existing, f => functions.Contains(f)));
         db.Add(new TeamRecord { Code = team.Code, Name = team.Name, Kind = team.Kind, HeadFunction = team.HeadFunction, CreatedAt = clock.GetCurrentInstant() });
         audit.Stage(db, actor, "team.create", $"team/{team.Code}", $"kind={team.Kind.ToWire()} head={team.HeadFunction ?? "-"}");
         try
@@ -72,15 +66,8 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
         }
         var ids = members.Select(m => m.PersonId).Distinct().ToList();
         var known = (await db.Set<PersonRecord>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        IReadOnlyList<TeamMember> valid;
-        try
-        {
-            valid = TeamRules.ValidateMembers(row.ToTeam(), members, known.Contains);
-        }
-        catch (RuleViolationException ex)
-        {
-            throw await audit.RefuseAsync(actor, "team.members", $"team/{row.Code}", ex);
-        }
+        var valid = await audit.CheckedAsync(actor, "team.members", $"team/{row.Code}",
+            () => TeamRules.ValidateMembers(row.ToTeam(), members, known.Contains));
         db.RemoveRange(row.Members);
         row.Members = valid.Select((m, i) => new TeamMemberRecord { TeamCode = row.Code, PersonId = m.PersonId, Role = m.Role, Position = i }).ToList();
         row.MembersChangedAt = clock.GetCurrentInstant();
