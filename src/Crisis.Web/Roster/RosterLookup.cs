@@ -80,7 +80,6 @@ public sealed class RosterLookup(CrisisDbContext db, AuditTrail audit, DateTimeZ
         throw await audit.RefuseAsync(actor, action, $"person/{person.Id}", refusal.Raise());
     }
 
-
     // ---------------------------------------------------------------- records as results
 
     public ShiftEntry Entry(ShiftRecord s, string? name, IReadOnlyList<Phrase>? warnings = null) =>
