@@ -36,18 +36,82 @@ public sealed partial class AlertQueries(CrisisDbContext db, AuditTrail audit, A
         }
         if (!actor.IsCoordinator)
         {
-            var official = await source.OfficialOfAsync(actor, ct);
-            var user = actor.UserId;
-            query = query.Where(a => a.RaisedBy == official || a.Recipients.Any(r => r.PersonId == official)
-                || (a.IncidentId != null && db.Participants.Any(p => p.IncidentId == a.IncidentId && p.UserId == user)));
+            query = TakingPart(query, await source.OfficialOfAsync(actor, ct), actor.UserId);
         }
-        var rows = await query.OrderByDescending(a => a.RaisedAt).Take(MaxList).ToListAsync(ct);
+        return await RenderAsync(await query.OrderByDescending(a => a.RaisedAt).Take(MaxList).ToListAsync(ct), ct);
+    }
+
+    /// <summary>The alerts an official raised or received, or of incidents the user takes part in.</summary>
+    private IQueryable<AlertRecord> TakingPart(IQueryable<AlertRecord> query, Guid official, Guid user) =>
+        query.Where(a => a.RaisedBy == official || a.Recipients.Any(r => r.PersonId == official)
+            || (a.IncidentId != null && db.Participants.Any(p => p.IncidentId == a.IncidentId && p.UserId == user)));
+
+    private async Task<IReadOnlyList<AlertDto>> RenderAsync(List<AlertRecord> rows, CancellationToken ct)
+    {
         var result = new List<AlertDto>(rows.Count);
         foreach (var row in rows)
         {
             result.Add(await store.RenderAsync(row, ct));
         }
         return result;
+    }
+
+    /// <summary>The official the actor is (their person, else their user id): how pages find the actor among recipients.</summary>
+    public Task<Guid> OfficialOfAsync(Actor actor, CancellationToken ct = default) => source.OfficialOfAsync(actor, ct);
+
+    /// <summary>
+    /// The alerts that reached the actor and are not cancelled or resolved (exercise alerts included: reaching them
+    /// means they take part), oldest first, with the titles of their incidents: what the alert bar shows.
+    /// </summary>
+    public async Task<AlertsWithIncidents> MineAsync(Actor actor, CancellationToken ct = default)
+    {
+        var official = await source.OfficialOfAsync(actor, ct);
+        var rows = await db.Set<AlertRecord>().AsNoTracking()
+            .Where(a => a.Status != AlertStatus.Cancelled && a.Status != AlertStatus.Resolved && a.Recipients.Any(r => r.PersonId == official))
+            .OrderBy(a => a.RaisedAt).Take(MaxList).ToListAsync(ct);
+        var alerts = await RenderAsync(rows, ct);
+        return new AlertsWithIncidents(official, alerts, [], await IncidentTitlesAsync(alerts, ct));
+    }
+
+    /// <summary>
+    /// The open alerts (not cancelled or resolved) the actor may see, newest first, for the overview: the live ones
+    /// (no exercises, no proefalarmen), and apart from them the exercise alerts of exercises the actor takes part in,
+    /// whatever their role, so exercise data never reaches a live view of someone outside the exercise.
+    /// </summary>
+    public async Task<AlertsWithIncidents> OverviewAsync(Actor actor, CancellationToken ct = default)
+    {
+        var official = await source.OfficialOfAsync(actor, ct);
+        var open = db.Set<AlertRecord>().AsNoTracking().Where(a => a.Status != AlertStatus.Cancelled && a.Status != AlertStatus.Resolved);
+        var live = open.Where(a => !a.Exercise && !a.Test);
+        if (!actor.IsCoordinator)
+        {
+            live = TakingPart(live, official, actor.UserId);
+        }
+        var exercises = TakingPart(open.Where(a => a.Exercise), official, actor.UserId);
+        var liveAlerts = await RenderAsync(await live.OrderByDescending(a => a.RaisedAt).Take(MaxList).ToListAsync(ct), ct);
+        var exerciseAlerts = await RenderAsync(await exercises.OrderByDescending(a => a.RaisedAt).Take(MaxList).ToListAsync(ct), ct);
+        return new AlertsWithIncidents(official, liveAlerts, exerciseAlerts, await IncidentTitlesAsync([.. liveAlerts, .. exerciseAlerts], ct));
+    }
+
+    /// <summary>The open proefalarmen, newest first (coordinators).</summary>
+    public async Task<IReadOnlyList<AlertDto>> OpenTestsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsCoordinator)
+        {
+            throw await audit.RefuseAsync(actor, "alert.read", "alerts/test", AlertingHostRefusals.CoordinatorsOnly.Raise());
+        }
+        var rows = await db.Set<AlertRecord>().AsNoTracking()
+            .Where(a => a.Test && a.Status != AlertStatus.Cancelled && a.Status != AlertStatus.Resolved)
+            .OrderByDescending(a => a.RaisedAt).Take(MaxList).ToListAsync(ct);
+        return await RenderAsync(rows, ct);
+    }
+
+    /// <summary>The titles of the incidents of alerts the caller was allowed to read.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> IncidentTitlesAsync(IEnumerable<AlertDto> alerts, CancellationToken ct)
+    {
+        var ids = alerts.Where(a => a.IncidentId is not null).Select(a => a.IncidentId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, ct);
     }
 
     public async Task<AlertDto> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -78,13 +142,8 @@ public sealed partial class AlertQueries(CrisisDbContext db, AuditTrail audit, A
         {
             throw await audit.RefuseAsync(actor, "alert.read", $"incident/{incidentId}", AlertingHostRefusals.NotParticipant.Raise());
         }
-        var rows = await db.Set<AlertRecord>().AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.RaisedAt).ToListAsync(ct);
-        var result = new List<AlertDto>(rows.Count);
-        foreach (var row in rows)
-        {
-            result.Add(await store.RenderAsync(row, ct));
-        }
-        return result;
+        return await RenderAsync(
+            await db.Set<AlertRecord>().AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.RaisedAt).ToListAsync(ct), ct);
     }
 
     // ---- Escalation policy ----------------------------------------------------------------------------------
@@ -201,4 +260,14 @@ public sealed partial class AlertQueries(CrisisDbContext db, AuditTrail audit, A
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{2,}$")]
     private static partial Regex PhonePattern();
+}
+
+/// <summary>
+/// Alerts for a page, with the titles of their incidents and the official the reader is (to find them among the
+/// recipients). <see cref="Exercises"/> is kept apart from <see cref="Alerts"/> so exercise alerts never mix into a live list.
+/// </summary>
+public sealed record AlertsWithIncidents(
+    Guid Official, IReadOnlyList<AlertDto> Alerts, IReadOnlyList<AlertDto> Exercises, IReadOnlyDictionary<Guid, string> IncidentTitles)
+{
+    public string? TitleOf(AlertDto alert) => alert.IncidentId is { } id ? IncidentTitles.GetValueOrDefault(id) : null;
 }

@@ -5,6 +5,7 @@ using Crisis.Domain.Incidents;
 using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
+using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -75,25 +76,71 @@ public sealed class AlertService(
         }
         return await RaiseCheckedAsync(actor, action, target,
             new AlertDraft(Guid.NewGuid(), incidentId, exercise, false, text, await source.OfficialOfAsync(actor, ct),
-                clock.GetCurrentInstant(), targets, required, participants), ct);
+                clock.GetCurrentInstant(), targets, required, participants), null, ct);
     }
 
     /// <summary>A proefalarm to one person (coordinators): outside any incident, <c>test: true</c>.</summary>
     public async Task<AlertDto> TestAsync(Actor actor, Guid personId, string? message, CancellationToken ct = default)
     {
         const string action = "alert.test";
+        var target = $"person/{personId}";
         if (!actor.IsCoordinator)
         {
-            throw await audit.RefuseAsync(actor, action, $"person/{personId}", AlertingHostRefusals.CoordinatorsOnly.Raise());
+            throw await audit.RefuseAsync(actor, action, target, AlertingHostRefusals.CoordinatorsOnly.Raise());
         }
-        return await RaiseCheckedAsync(actor, action, $"person/{personId}",
-            new AlertDraft(Guid.NewGuid(), null, false, true, Texts.TrimToNull(message) ?? TestMessage, await source.OfficialOfAsync(actor, ct),
-                clock.GetCurrentInstant(), [new PersonTarget(personId)]), ct);
+        if (!await source.IsPersonAsync(personId, ct))
+        {
+            throw await audit.RefuseAsync(actor, action, target, AlertingRefusals.UnknownPerson.RaiseFor("personId", ("personId", personId)));
+        }
+        return await TestOneAsync(actor, action, personId, message, null, ct);
     }
 
-    private async Task<AlertDto> RaiseCheckedAsync(Actor actor, string action, string? target, AlertDraft draft, CancellationToken ct)
+    /// <summary>
+    /// A proefalarm to the whole pool of <paramref name="function"/> (coordinators): every person holding it gets a
+    /// proefalarm of their own, so each answer and its delay count for that person alone. Each alert is stored as it
+    /// is raised; the list comes back once all are.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertDto>> TestPoolAsync(Actor actor, string function, string? message, CancellationToken ct = default)
     {
-        var roster = await source.LoadAsync(draft.RaisedAt, draft.RaisedAt, null, ct);
+        const string action = "alert.test";
+        var code = function.Trim().ToUpperInvariant();
+        var target = $"function/{Texts.Shorten(code)}";
+        if (!actor.IsCoordinator)
+        {
+            throw await audit.RefuseAsync(actor, action, target, AlertingHostRefusals.CoordinatorsOnly.Raise());
+        }
+        if (!await source.IsFunctionAsync(code, ct))
+        {
+            throw await audit.RefuseAsync(actor, action, target,
+                AlertingRefusals.UnknownFunction.RaiseFor("function", ("function", Texts.Shorten(function.Trim()))));
+        }
+        var pool = await db.Set<PersonFunctionRecord>().AsNoTracking().Where(pf => pf.FunctionCode == code)
+            .Select(pf => pf.PersonId).Distinct().ToListAsync(ct);
+        if (pool.Count == 0)
+        {
+            throw await audit.RefuseAsync(actor, action, target, AlertingHostRefusals.TestPoolEmpty.Raise(("function", code)));
+        }
+        // A person target needs no function's roster: one view of the people serves the whole pool.
+        var now = clock.GetCurrentInstant();
+        var roster = await source.LoadAsync(now, now, [], ct);
+        var alerts = new List<AlertDto>(pool.Count);
+        foreach (var personId in pool.Order())
+        {
+            alerts.Add(await TestOneAsync(actor, action, personId, message, roster, ct));
+        }
+        return alerts;
+    }
+
+    private async Task<AlertDto> TestOneAsync(
+        Actor actor, string action, Guid personId, string? message, IAlertRoster? roster, CancellationToken ct) =>
+        await RaiseCheckedAsync(actor, action, $"person/{personId}",
+            new AlertDraft(Guid.NewGuid(), null, false, true, Texts.TrimToNull(message) ?? TestMessage, await source.OfficialOfAsync(actor, ct),
+                clock.GetCurrentInstant(), [new PersonTarget(personId)]), roster, ct);
+
+    private async Task<AlertDto> RaiseCheckedAsync(
+        Actor actor, string action, string? target, AlertDraft draft, IAlertRoster? roster, CancellationToken ct)
+    {
+        roster ??= await source.LoadAsync(draft.RaisedAt, draft.RaisedAt, null, ct);
         var change = await audit.CheckedAsync(actor, action, target, () => Alert.Raise(draft, roster));
         var saved = await store.SaveAsync(null, change, actor, action, actor.Name, null, ct);
         scheduler.Wake();

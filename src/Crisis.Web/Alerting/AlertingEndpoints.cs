@@ -1,3 +1,4 @@
+using Crisis.Domain;
 using Crisis.Domain.Alerting;
 using Crisis.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -33,12 +34,25 @@ public static class AlertingEndpoints
             return Results.Created($"/api/alerts/{alert.Id}", alert);
         });
 
-        alerts.MapPost("/test", async ([FromBody] TestAlertRequest? request, AlertService service, HttpContext http, CancellationToken ct) =>
+        alerts.MapPost("/test", async ([FromBody] ProefalarmRequest? request, AlertService service, HttpContext http, CancellationToken ct) =>
         {
-            var personId = request?.PersonId ?? throw AlertingRefusals.UnknownPerson.RaiseFor("personId", ("personId", Guid.Empty));
-            var alert = await service.TestAsync(http.Actor(), personId, request.Message, ct);
+            var body = request ?? throw AlertingHostRefusals.BodyMissing.Raise();
+            var function = Texts.TrimToNull(body.Function);
+            if ((body.PersonId is null) == (function is null))
+            {
+                throw AlertingHostRefusals.TestTargetUnclear.RaiseFor(body.PersonId is null ? "personId" : "function");
+            }
+            if (function is not null)
+            {
+                var pool = await service.TestPoolAsync(http.Actor(), function, body.Message, ct);
+                return Results.Created("/api/alerts?open=true", pool);
+            }
+            var alert = await service.TestAsync(http.Actor(), body.PersonId!.Value, body.Message, ct);
             return Results.Created($"/api/alerts/{alert.Id}", alert);
         });
+
+        alerts.MapGet("/reachability", async (string? function, AlertQueries queries, HttpContext http, CancellationToken ct) =>
+            Results.Ok((await queries.ReachabilityAsync(http.Actor(), function, ct)).Select(ReachabilityDto.From).ToList()));
 
         alerts.MapGet("/", async (bool? open, bool? includeExercises, AlertQueries queries, HttpContext http, CancellationToken ct) =>
             Results.Ok(await queries.ListAsync(http.Actor(), open ?? false, includeExercises ?? false, ct)));

@@ -22,4 +22,8 @@ public static class AlertingHostRefusals
     public static readonly RefusalCode BodyMissing = new("alerting.body-missing", ViolationKind.Invalid);
     public static readonly RefusalCode StepMinutesMissing = new("alerting.step-minutes-missing", ViolationKind.Invalid);
     public static readonly RefusalCode Busy = new("alerting.busy", ViolationKind.Conflict);
+
+    // ---- Proefalarm to a pool, and bereikbaarheid ----
+    public static readonly RefusalCode TestTargetUnclear = new("alerting.test-target-unclear", ViolationKind.Invalid);
+    public static readonly RefusalCode TestPoolEmpty = new("alerting.test-pool-empty", ViolationKind.Conflict);
 }

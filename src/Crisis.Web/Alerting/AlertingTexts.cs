@@ -111,5 +111,13 @@ internal sealed class AlertingTexts : PhraseTable
         Add(AlertingHostRefusals.Busy,
             "The alert was changed at the same moment; try again.",
             "De alarmering werd op hetzelfde moment gewijzigd; probeer het opnieuw.");
+
+        // ---- Proefalarm to a pool, and bereikbaarheid ----
+        Add(AlertingHostRefusals.TestTargetUnclear,
+            "Name exactly one of personId or function (a proefalarm to everyone holding it).",
+            "Kies precies één: een persoon of een functie (een proefalarm aan de hele piketpool).");
+        Add(AlertingHostRefusals.TestPoolEmpty,
+            "Nobody holds the function {function}; there is nobody to send a proefalarm to.",
+            "Niemand heeft de functie {function}; er is niemand om een proefalarm naar te sturen.");
     }
 }
