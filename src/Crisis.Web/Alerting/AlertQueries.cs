@@ -59,15 +59,21 @@ public sealed partial class AlertQueries(CrisisDbContext db, AuditTrail audit, A
     /// <summary>The official the actor is (their person, else their user id): how pages find the actor among recipients.</summary>
     public Task<Guid> OfficialOfAsync(Actor actor, CancellationToken ct = default) => source.OfficialOfAsync(actor, ct);
 
+    /// <summary>How long an alert nobody closed stays in the alert bar of the people it reached.</summary>
+    public static readonly Duration BarHorizon = Duration.FromHours(24);
+
     /// <summary>
-    /// The alerts that reached the actor and are not cancelled or resolved (exercise alerts included: reaching them
-    /// means they take part), oldest first, with the titles of their incidents: what the alert bar shows.
+    /// The alerts of the last <see cref="BarHorizon"/> that reached the actor and are not cancelled or resolved
+    /// (exercise alerts included: reaching them means they take part), oldest first, with the titles of their
+    /// incidents: what the alert bar shows.
     /// </summary>
     public async Task<AlertsWithIncidents> MineAsync(Actor actor, CancellationToken ct = default)
     {
         var official = await source.OfficialOfAsync(actor, ct);
+        var since = clock.GetCurrentInstant() - BarHorizon;
         var rows = await db.Set<AlertRecord>().AsNoTracking()
-            .Where(a => a.Status != AlertStatus.Cancelled && a.Status != AlertStatus.Resolved && a.Recipients.Any(r => r.PersonId == official))
+            .Where(a => a.Status != AlertStatus.Cancelled && a.Status != AlertStatus.Resolved && a.RaisedAt > since
+                && a.Recipients.Any(r => r.PersonId == official))
             .OrderBy(a => a.RaisedAt).Take(MaxList).ToListAsync(ct);
         var alerts = await RenderAsync(rows, ct);
         return new AlertsWithIncidents(official, alerts, [], await IncidentTitlesAsync(alerts, ct));
