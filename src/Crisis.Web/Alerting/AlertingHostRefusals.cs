@@ -22,4 +22,10 @@ public static class AlertingHostRefusals
     public static readonly RefusalCode BodyMissing = new("alerting.body-missing", ViolationKind.Invalid);
     public static readonly RefusalCode StepMinutesMissing = new("alerting.step-minutes-missing", ViolationKind.Invalid);
     public static readonly RefusalCode Busy = new("alerting.busy", ViolationKind.Conflict);
+
+    // The alert channels: Web Push subscriptions.
+    public static readonly RefusalCode PushNotAllowed = new("alerting.push-not-allowed", ViolationKind.Forbidden);
+    public static readonly RefusalCode PushEndpointInvalid = new("alerting.push-endpoint-invalid", ViolationKind.Invalid);
+    public static readonly RefusalCode PushKeyInvalid = new("alerting.push-key-invalid", ViolationKind.Invalid);
+    public static readonly RefusalCode PushSubscriptionUnknown = new("alerting.push-subscription-unknown", ViolationKind.NotFound);
 }
