@@ -21,7 +21,17 @@ public sealed record AlertTargetDto(string? Function, string? Team, bool? Everyo
 
 public sealed record AlertTargetStatusDto(AlertTargetDto Target, int Required, bool Satisfied, int Coming, string? Function);
 
-public sealed record ChannelOutcomeDto(string Channel, string Status);
+/// <summary>How one channel fared for a recipient: <c>sent</c>, <c>pending</c>, <c>failed</c> or <c>skipped</c>, with why (diagnostics, English).</summary>
+public sealed record ChannelOutcomeDto(string Channel, string Status, string? Detail = null)
+{
+    /// <summary>A channel's rows for one person: the latest notification speaks, and of its rows (several browsers) the best.</summary>
+    public static ChannelOutcomeDto Of(string channel, IEnumerable<AlertNotificationRecord> rows)
+    {
+        var latest = rows.GroupBy(n => n.At).MaxBy(g => g.Key)!;
+        var best = latest.OrderBy(n => Channels.ChannelStatus.Rank(n.Status)).First();
+        return new ChannelOutcomeDto(channel, best.Status, best.Detail);
+    }
+}
 
 /// <summary>
 /// A person the alert reached (or meant to reach: <see cref="Skipped"/> with the reason, and no person when there was
@@ -63,7 +73,7 @@ public sealed record AlertDto(
         var reached = alert.Recipients.Select(r => new AlertRecipientDto(
             r.PersonId, names.NameOf(r.PersonId), r.Function, r.Step, r.Reason.ToWire(), r.NotifiedAt,
             notifications.Where(n => n.PersonId == r.PersonId).GroupBy(n => n.Channel)
-                .Select(g => new ChannelOutcomeDto(g.Key, g.OrderBy(n => n.At).Last().Status)).ToList(),
+                .Select(g => ChannelOutcomeDto.Of(g.Key, g)).ToList(),
             r.Response.ToWire(), r.RespondedAt, r.EtaMinutes, r.ExpectedAt, r.Note, false));
         var skipped = alert.Skips.Select(s => new AlertRecipientDto(
             s.PersonId, s.PersonId is { } id ? names.NameOf(id) : null, s.Function, s.Step, s.Reason.ToWire(), null, [],

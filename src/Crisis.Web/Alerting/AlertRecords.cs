@@ -50,8 +50,9 @@ public sealed class AlertRecipientRecord
 }
 
 /// <summary>
-/// One message to one person on one channel, and its outcome. Part 1 has the hub/UI channel only; e-mail, Web Push
-/// and the webhook add rows with their own <see cref="Channel"/> and update <see cref="Status"/> as they deliver.
+/// One message to one person on one channel, and its outcome. The hub row is <c>sent</c> when the step is stored;
+/// e-mail, Web Push and the webhook rows are staged <c>pending</c> in the same transaction and get their outcome from
+/// the delivery (<see cref="Channels.AlertChannelDelivery"/>).
 /// </summary>
 public sealed class AlertNotificationRecord
 {
@@ -64,6 +65,15 @@ public sealed class AlertNotificationRecord
     public required string Channel { get; set; }
     public required string Status { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>Whom the channel addresses: the e-mail address, or the push subscription's id; null for the hub and webhook.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>Set by the one delivery that took the row, so a redelivered event never sends it again.</summary>
+    public Guid? Claim { get; set; }
+
+    /// <summary>When the outcome was written.</summary>
+    public Instant? DeliveredAt { get; set; }
 }
 
 /// <summary>Every answer given, in order: the state keeps only the latest per person.</summary>
@@ -138,6 +148,7 @@ internal sealed class AlertNotificationConfiguration : IEntityTypeConfiguration<
         n.Property(x => x.Channel).HasMaxLength(16);
         n.Property(x => x.Status).HasMaxLength(16);
         n.Property(x => x.Detail).HasMaxLength(500);
+        n.Property(x => x.Target).HasMaxLength(256);
         n.HasOne<AlertRecord>().WithMany().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 }

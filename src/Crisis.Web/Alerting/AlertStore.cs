@@ -1,4 +1,5 @@
 using Crisis.Domain.Alerting;
+using Crisis.Web.Alerting.Channels;
 using Crisis.Web.Audit;
 using Crisis.Web.Contracts;
 using Crisis.Web.Data;
@@ -12,12 +13,14 @@ namespace Crisis.Web.Alerting;
 /// <summary>
 /// Stores what one operation did to an alert, in one transaction: the alert row (at the version it was read, so a
 /// concurrent change on another node makes this one fail whole), the recipient projection, the notification of every
-/// person a step reached on every channel, the answer, the event for the hub and the audit line. After the commit it
-/// writes the log lines. Used by the service (raise, answer, cancel, resolve) and the scheduler (escalation steps).
+/// person a step reached on every channel (the hub's <c>sent</c>; e-mail, Web Push and the webhook <c>pending</c>, with
+/// one <see cref="AlertNotificationsDue"/> for the delivery), the answer, the event for the hub and the audit line. After
+/// the commit it writes the log lines. Used by the service (raise, answer, cancel, resolve) and the scheduler (escalation steps).
 /// </summary>
-public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispatcher outbox, AlertRosterSource source, AlertLog log, IClock clock)
+public sealed class AlertStore(
+    CrisisDbContext db, AuditTrail audit, OutboxDispatcher outbox, AlertRosterSource source, AlertChannelStaging channels, AlertLog log, IClock clock)
 {
-    /// <summary>The one channel of part 1: the hub and the UI. E-mail, Web Push and the webhook add theirs.</summary>
+    /// <summary>The hub and the UI: delivered with the step itself. The other channels are in <see cref="ChannelNames"/>.</summary>
     public const string HubChannel = "hub";
 
     public sealed record Saved(AlertDto Dto, AlertChange Change);
@@ -40,6 +43,7 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             .Concat(alert.Skips.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value)).Append(alert.RaisedBy);
         var names = await source.DirectoryAsync(people, ct);
         var earlier = raised ? [] : await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
+        var plan = await channels.PlanAsync(change.Fired.SelectMany(f => f.Notified.Select(n => n.PersonId)).Distinct().ToList(), ct);
         if (row is null)
         {
             row = new AlertRecord
@@ -65,10 +69,12 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             .SelectMany(f => f.Notified.Select(n => new AlertNotificationRecord
             {
                 Id = Guid.NewGuid(), AlertId = alert.Id, PersonId = n.PersonId, Round = f.Round, Step = f.Step, At = f.At,
-                Channel = HubChannel, Status = "sent",
+                Channel = HubChannel, Status = ChannelStatus.Sent,
             }))
             .ToList();
         db.AddRange(fresh);
+        var external = plan.Stage(fresh);
+        db.AddRange(external);
         if (change.Response is { } answer)
         {
             db.Add(new AlertAnswerRecord
@@ -78,7 +84,7 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             });
         }
 
-        var dto = AlertDto.From(alert, row.RaisedByName, names, [.. earlier, .. fresh]);
+        var dto = AlertDto.From(alert, row.RaisedByName, names, [.. earlier, .. fresh, .. external]);
 
         var newlyReached = fresh.Select(n => n.PersonId).Distinct().ToList();
         var everyone = alert.Recipients.Select(r => r.PersonId).SelectMany(names.UserIdsOf).Distinct().ToList();
@@ -96,6 +102,10 @@ public sealed class AlertStore(CrisisDbContext db, AuditTrail audit, OutboxDispa
             }
             var others = everyone.Except(newlyReached.SelectMany(names.UserIdsOf)).ToList();
             messages.Add(EventTypes.Stage(db, new AlertChanged(dto, others), now));
+        }
+        if (external.Count > 0)
+        {
+            messages.Add(EventTypes.Stage(db, new AlertNotificationsDue(alert.Id, external.Select(n => n.Id).ToList()), now));
         }
         audit.Stage(db, actor, action, $"alert/{alert.Id}", Describe(change));
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,7 @@ public static class AlertingEndpoints
         builder.Services.AddSingleton<AlertNotifier>();
         builder.Services.AddSingleton<AlertScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertScheduler>());
+        builder.AddAlertChannels();
         return builder;
     }
 
@@ -96,6 +97,7 @@ public static class AlertingEndpoints
             Results.Ok(await queries.ContactAsync(http.Actor(), id, ct)));
         people.MapPut("/{id:guid}/contact", async (Guid id, [FromBody] ContactRequest? request, AlertQueries queries, HttpContext http, CancellationToken ct) =>
             Results.Ok(await queries.SetContactAsync(http.Actor(), id, request?.Email, request?.Phone, ct)));
+        app.MapAlertChannels();
         return app;
     }
 }

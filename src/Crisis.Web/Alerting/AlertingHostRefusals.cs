@@ -26,4 +26,10 @@ public static class AlertingHostRefusals
     // ---- Proefalarm to a pool, and bereikbaarheid ----
     public static readonly RefusalCode TestTargetUnclear = new("alerting.test-target-unclear", ViolationKind.Invalid);
     public static readonly RefusalCode TestPoolEmpty = new("alerting.test-pool-empty", ViolationKind.Conflict);
+
+    // The alert channels: Web Push subscriptions.
+    public static readonly RefusalCode PushNotAllowed = new("alerting.push-not-allowed", ViolationKind.Forbidden);
+    public static readonly RefusalCode PushEndpointInvalid = new("alerting.push-endpoint-invalid", ViolationKind.Invalid);
+    public static readonly RefusalCode PushKeyInvalid = new("alerting.push-key-invalid", ViolationKind.Invalid);
+    public static readonly RefusalCode PushSubscriptionUnknown = new("alerting.push-subscription-unknown", ViolationKind.NotFound);
 }

@@ -119,5 +119,19 @@ internal sealed class AlertingTexts : PhraseTable
         Add(AlertingHostRefusals.TestPoolEmpty,
             "Nobody holds the function {function}; there is nobody to send a proefalarm to.",
             "Niemand heeft de functie {function}; er is niemand om een proefalarm naar te sturen.");
+
+        // The alert channels: Web Push subscriptions.
+        Add(AlertingHostRefusals.PushNotAllowed,
+            "Only the person themselves and coordinators can turn notifications on or off for this person.",
+            "Alleen de persoon zelf en coördinatoren kunnen meldingen voor deze persoon aan- of uitzetten.");
+        Add(AlertingHostRefusals.PushEndpointInvalid,
+            "endpoint '{endpoint}' is not a push endpoint: it must be an https URL of at most {max} characters.",
+            "'{endpoint}' is geen adres voor meldingen: het moet een https-adres zijn van hoogstens {max} tekens.");
+        Add(AlertingHostRefusals.PushKeyInvalid,
+            "keys.{key} is not a valid key of a browser's push subscription (base64url: p256dh a P-256 public key, auth 16 bytes).",
+            "De sleutel {key} van de meldingen van deze browser klopt niet; zet de meldingen opnieuw aan.");
+        Add(AlertingHostRefusals.PushSubscriptionUnknown,
+            "This person has no push subscription with that endpoint.",
+            "Deze persoon krijgt op dat apparaat geen meldingen.");
     }
 }

@@ -16,3 +16,10 @@ public sealed record AlertRaised(AlertDto Alert, IReadOnlyList<Guid> NotifyUserI
 /// <summary>An alert escalated, was answered, cancelled or resolved, or changed status.</summary>
 [CrisisEvent("alert-changed")]
 public sealed record AlertChanged(AlertDto Alert, IReadOnlyList<Guid> NotifyUserIds);
+
+/// <summary>
+/// A step stored notifications for e-mail, Web Push or the webhook (<c>pending</c> rows, <paramref name="NotificationIds"/>):
+/// work for the one node that takes it from the shared queue, which delivers each row and writes its outcome.
+/// </summary>
+[CrisisEvent("alert-notifications-due")]
+public sealed record AlertNotificationsDue(Guid AlertId, IReadOnlyList<Guid> NotificationIds);

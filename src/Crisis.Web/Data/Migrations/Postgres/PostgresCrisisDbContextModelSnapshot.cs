@@ -76,6 +76,12 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("Claim")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -93,6 +99,10 @@ namespace Crisis.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Step")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
@@ -206,6 +216,69 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.Alerting.Channels.PushSubscriptionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("push_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Alerting.Channels.VapidKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("vapid_keys", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.Alerting.EscalationPolicyRecord", b =>
                 {
                     b.Property<string>("Function")
@@ -294,131 +367,6 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("audit_trail", (string)null);
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.IncidentRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Exercise")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Grip")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSeq")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Municipality")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Instant>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OpenedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "Exercise");
-
-                    b.ToTable("incidents", (string)null);
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("AuthorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("CompletesSeq")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CorrectsSeq")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Exercise")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Seq")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Team")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId", "Seq")
-                        .IsUnique();
-
-                    b.ToTable("log_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
-                {
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("AddedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Function")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("IncidentId", "UserId");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("incident_participants", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
@@ -527,6 +475,131 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.IncidentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Grip")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Exercise");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CompletesSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectsSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("incident_participants", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Messaging.OutboxMessage", b =>
@@ -1168,6 +1241,15 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crisis.Web.Alerting.Channels.PushSubscriptionRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crisis.Web.Alerting.EscalationPolicyRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
@@ -1186,23 +1268,8 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
                 {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
-                {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Crisis.Web.Identity.CrisisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1210,8 +1277,23 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
                 {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Crisis.Web.Identity.CrisisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
