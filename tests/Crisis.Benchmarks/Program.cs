@@ -3,16 +3,16 @@ using Crisis.Benchmarks.Roster;
 
 // Crisis benchmarks: an executable, not part of `dotnet test`. Each prints its numbers and the ratio to a
 // baseline measured in the same run.
-//   dotnet run -c Release --project tests/Crisis.Benchmarks -- log [entries]
+//   dotnet run -c Release --project tests/Crisis.Benchmarks -- log [entries] [team]
 //   dotnet run -c Release --project tests/Crisis.Benchmarks -- roster
 var which = args.Length > 0 ? args[0] : "log";
 switch (which)
 {
     case "log":
-        await LogAppendBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 1000);
+        await LogAppendBenchmark.RunAsync(args.Length > 1 && int.TryParse(args[1], out var n) && n > 0 ? n : 1000, args.Length > 2 ? args[2] : null);
         return 0;
     case "roster": await RegionCoverageBenchmark.RunAsync(); return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: log [entries], roster");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: log [entries] [team], roster");
         return 2;
 }

@@ -23,11 +23,14 @@ public static class LogRules
 
     /// <summary>
     /// Checks a request to write an entry and returns the draft to store. <paramref name="kindOfEntry"/> gives the
-    /// kind of the entry that a sequence number names in this incident, or null when no entry has that number.
+    /// kind of the entry that a sequence number names in this incident, or null when no entry has that number;
+    /// <paramref name="teams"/> are the task teams an entry may be filed under (stored by their code).
     /// </summary>
-    public static LogEntryDraft Validate(AppendEntry request, bool exercise, bool systemWriter, Func<int, LogEntryKind?> kindOfEntry)
+    public static LogEntryDraft Validate(
+        AppendEntry request, bool exercise, bool systemWriter, Func<int, LogEntryKind?> kindOfEntry, LogTeams teams)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(teams);
         var kind = request.Kind;
         if (kind == LogEntryKind.Inject && !exercise)
         {
@@ -43,8 +46,8 @@ public static class LogRules
         string? normalizedTeam = null;
         if (!string.IsNullOrWhiteSpace(request.Team))
         {
-            normalizedTeam = Teams.Normalize(request.Team) ?? throw IncidentRefusals.TeamUnknown.RaiseFor("team",
-                ("team", Texts.Shorten(request.Team)), ("teams", Teams.All));
+            normalizedTeam = teams.Normalize(request.Team) ?? throw IncidentRefusals.TeamUnknown.RaiseFor("team",
+                ("team", Texts.Shorten(request.Team)), ("teams", teams.Codes));
         }
 
         if (request.CorrectsSeq is { } c && kindOfEntry(c) is null)

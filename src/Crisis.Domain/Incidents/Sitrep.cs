@@ -22,20 +22,28 @@ public sealed record Sitrep(
     int EntryCount,
     IReadOnlyList<SitrepSection> Sections)
 {
-    /// <summary>The section for entries without a team: the column as a whole.</summary>
-    public const string ColumnSection = Teams.ColumnLabel;
+    /// <summary>The section for entries without a team: the column as a whole (Dutch, as the report is).</summary>
+    public const string ColumnSection = "Algemeen";
 
-    public static Sitrep Draw(IncidentInfo incident, IReadOnlyList<LogEntry> log, Instant now, DateTimeZone zone)
+    /// <summary>
+    /// Draws the report. Sections: the column first (always), then each of <paramref name="teams"/> with entries in
+    /// force, in their order, by code (an entry stored under an earlier spelling of a team counts for that team); then
+    /// any other team an entry names, by name, so that nothing in force is left out of the report.
+    /// </summary>
+    public static Sitrep Draw(IncidentInfo incident, IReadOnlyList<LogEntry> log, Instant now, DateTimeZone zone, LogTeams teams)
     {
+        ArgumentNullException.ThrowIfNull(teams);
         var inForce = CorrectionChains.InForce(log);
         var completed = CompletedActionChains(log, inForce);
 
+        string SectionOf(LogEntry e) => e.Team is null ? ColumnSection : teams.Normalize(e.Team) ?? e.Team;
         var teamOrder = new List<string> { ColumnSection };
-        teamOrder.AddRange(Teams.All);
+        teamOrder.AddRange(teams.Codes);
+        teamOrder.AddRange(inForce.Select(SectionOf).Distinct().Except(teamOrder).Order(StringComparer.Ordinal));
         var sections = new List<SitrepSection>();
         foreach (var team in teamOrder)
         {
-            var mine = inForce.Where(e => (e.Team ?? ColumnSection) == team).ToList();
+            var mine = inForce.Where(e => SectionOf(e) == team).ToList();
             if (mine.Count == 0 && team != ColumnSection)
             {
                 continue;

@@ -4,9 +4,13 @@ using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
 using Crisis.Domain.Organisation;
+using Crisis.Domain.TeamsAndGroups;
+using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Organisation;
+using Crisis.Web.TeamsAndGroups;
+using NodaTime;
 
 namespace Crisis.Web.Demo;
 
@@ -18,7 +22,7 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 /// </summary>
 public sealed class DemoSeeder(
     UserAdministration users, IncidentService incidents, OrganisationService organisation,
-    Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort)
+    Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort, CrisisDbContext db, IClock clock)
 {
     private static readonly (string Email, string Name, CrisisRole Role)[] People =
     [
@@ -38,6 +42,8 @@ public sealed class DemoSeeder(
             throw IdentityRefusals.DemoNeedsEmptyDatabase.Raise();
         }
         var system = Actor.System("seed-demo");
+        // The teams are seeded when the host starts; the seed-demo command runs without it, and the log files entries under them.
+        await TeamService.EnsureSeededAsync(db, clock, ct);
         await SeedRegionAsync(system, ct);
         // The paspoort first: the roster demo rotates only people who are qualified, as a coordinator would.
         await paspoort.SeedAsync(ct);
@@ -66,13 +72,13 @@ public sealed class DemoSeeder(
         await incidents.ChangeGripAsync(ovd, fire.Id, 2, ct);
         await Write(hin, fire.Id, LogEntryKind.Assessment, "Rook bevat mogelijk asbest (dakbeschot uit 1975). Advies GHOR: ramen en deuren sluiten, ventilatie uit.", null);
         await Write(ovd, fire.Id, LogEntryKind.Decision, "NL-Alert uitsturen voor De Hoven: ramen en deuren sluiten, ventilatie uitzetten.", null);
-        await Write(pim, fire.Id, LogEntryKind.Situation, "Opvanglocatie sporthal De Wissel staat klaar voor maximaal 150 personen; 12 bewoners van de Fabrieksstraat zijn geëvacueerd.", "PIM");
-        var action = await Write(pim, fire.Id, LogEntryKind.Action, "Verzorging (koffie, dekens) regelen in sporthal De Wissel — eigenaar: Sanne Kuipers, gereed 15:30.", "PIM");
-        await Write(omg, fire.Id, LogEntryKind.Situation, "Asbestdeeltjes aangetroffen op speelplaats Lindenlaan en in twee voortuinen.", "Omgevingszorg");
-        var wrong = await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan — eigenaar: Pieter de Graaf.", "Ondersteuning");
-        await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan en omliggende tuinen — eigenaar: Pieter de Graaf, gereed morgen 10:00.", "Omgevingszorg", correctsSeq: wrong.Seq);
-        await Write(omg, fire.Id, LogEntryKind.Decision, "Speelplaats Lindenlaan afgesloten tot na sanering.", "Omgevingszorg");
-        await Write(pim, fire.Id, LogEntryKind.Info, "Verzorging in sporthal De Wissel is op orde.", "PIM", completesSeq: action.Seq);
+        await Write(pim, fire.Id, LogEntryKind.Situation, "Opvanglocatie sporthal De Wissel staat klaar voor maximaal 150 personen; 12 bewoners van de Fabrieksstraat zijn geëvacueerd.", TeamCatalogue.Pim);
+        var action = await Write(pim, fire.Id, LogEntryKind.Action, "Verzorging (koffie, dekens) regelen in sporthal De Wissel — eigenaar: Sanne Kuipers, gereed 15:30.", TeamCatalogue.Pim);
+        await Write(omg, fire.Id, LogEntryKind.Situation, "Asbestdeeltjes aangetroffen op speelplaats Lindenlaan en in twee voortuinen.", TeamCatalogue.Omgevingszorg);
+        var wrong = await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan — eigenaar: Pieter de Graaf.", TeamCatalogue.Ondersteuning);
+        await Write(omg, fire.Id, LogEntryKind.Action, "Saneringsbedrijf inschakelen voor Lindenlaan en omliggende tuinen — eigenaar: Pieter de Graaf, gereed morgen 10:00.", TeamCatalogue.Omgevingszorg, correctsSeq: wrong.Seq);
+        await Write(omg, fire.Id, LogEntryKind.Decision, "Speelplaats Lindenlaan afgesloten tot na sanering.", TeamCatalogue.Omgevingszorg);
+        await Write(pim, fire.Id, LogEntryKind.Info, "Verzorging in sporthal De Wissel is op orde.", TeamCatalogue.Pim, completesSeq: action.Seq);
         await Write(hin, fire.Id, LogEntryKind.Action, "Publieksinformatie bijwerken op de website van de gemeente — eigenaar: Fatima El Amrani.", null);
 
         // 2. Flooding after a storm, GRIP 1.
@@ -80,14 +86,14 @@ public sealed class DemoSeeder(
         await incidents.AddParticipantAsync(hin, flood.Id, omg.Email, FunctionCatalogue.HoofdOmgevingszorg, ct);
         await Write(hin, flood.Id, LogEntryKind.Info, "Na zware regenval staan drie straten in Rietwijk-Zuid blank; kelders lopen onder.", null);
         await Write(hin, flood.Id, LogEntryKind.Situation, "Circa 40 woningen met water in de kelder. Gemaal Zuiderpolder draait op volle capaciteit.", null);
-        await Write(omg, flood.Id, LogEntryKind.Assessment, "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", "Omgevingszorg");
-        await Write(omg, flood.Id, LogEntryKind.Action, "Zandzakken uitdelen bij gemeentewerf Rietwijk — eigenaar: Pieter de Graaf.", "Omgevingszorg");
+        await Write(omg, flood.Id, LogEntryKind.Assessment, "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", TeamCatalogue.Omgevingszorg);
+        await Write(omg, flood.Id, LogEntryKind.Action, "Zandzakken uitdelen bij gemeentewerf Rietwijk — eigenaar: Pieter de Graaf.", TeamCatalogue.Omgevingszorg);
 
         // 3. An exercise, so that the OEFENING marking can be seen.
         var drill = await incidents.OpenAsync(lead, new("Opvangoefening na ontruiming", true, "Groenmeer", 1), ct);
         await incidents.AddParticipantAsync(lead, drill.Id, pim.Email, FunctionCatalogue.HoofdPubliekeZorg, ct);
         await incidents.AppendAsSystemAsync(drill.Id, new(LogEntryKind.Inject, "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde."), ct);
-        await Write(pim, drill.Id, LogEntryKind.Situation, "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", "PIM");
+        await Write(pim, drill.Id, LogEntryKind.Situation, "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", TeamCatalogue.Pim);
         await Write(lead, drill.Id, LogEntryKind.Info, "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
 
         return Logins;

@@ -6,6 +6,7 @@ using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
+using Crisis.Web.TeamsAndGroups;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -21,7 +22,8 @@ public sealed class IncidentService(
     AuditTrail audit,
     OutboxDispatcher outbox,
     IClock clock,
-    DateTimeZone zone)
+    DateTimeZone zone,
+    TeamService teams)
 {
     public const int MaxPage = 1000;
 
@@ -220,8 +222,12 @@ public sealed class IncidentService(
     {
         var (incident, _) = await GetAsync(actor, id, ct);
         var entries = await ReadEntriesAsync(db, id, 0, int.MaxValue, int.MaxValue, ct);
-        return Sitrep.Draw(incident, entries, clock.GetCurrentInstant(), zone);
+        return Sitrep.Draw(incident, entries, clock.GetCurrentInstant(), zone, await LogTeamsAsync(ct));
     }
+
+    /// <summary>The task teams a log entry can be filed under now, in report order (from the team data).</summary>
+    public async Task<LogTeams> LogTeamsAsync(CancellationToken ct = default) =>
+        LogTeams.Of(await teams.TaskTeamCodesAsync(ct));
 
     /// <summary>The actor's rights on an incident; 404 when it does not exist.</summary>
     public async Task<(IncidentInfo Incident, IncidentAccess Access)> AccessAsync(Actor actor, Guid id, CancellationToken ct = default)

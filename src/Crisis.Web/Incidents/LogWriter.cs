@@ -6,6 +6,7 @@ using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
+using Crisis.Web.TeamsAndGroups;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -50,6 +51,8 @@ public sealed class LogWriter(
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 20;
+
+    private readonly LogTeamCache _teams = new();
 
     private readonly Channel<LogWrite> _queue = Channel.CreateBounded<LogWrite>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -98,7 +101,9 @@ public sealed class LogWriter(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
-                var staged = await StageAsync(db, pending);
+                var teams = await _teams.ForAsync(pending.Select(w => w.Append?.Team),
+                    () => scope.ServiceProvider.GetRequiredService<TeamService>().TaskTeamCodesAsync());
+                var staged = await StageAsync(db, pending, teams);
                 if (staged.Count == 0)
                 {
                     return;
@@ -135,7 +140,7 @@ public sealed class LogWriter(
         || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Validates each write against the current state and adds what passes to the unit of work.</summary>
-    private async Task<List<(LogWrite, LogWriteResult)>> StageAsync(CrisisDbContext db, List<LogWrite> writes)
+    private async Task<List<(LogWrite, LogWriteResult)>> StageAsync(CrisisDbContext db, List<LogWrite> writes, LogTeams teams)
     {
         var ids = writes.Select(w => w.IncidentId).Distinct().ToList();
         var incidents = await db.Incidents.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id);
@@ -170,7 +175,7 @@ public sealed class LogWriter(
                 {
                     throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", write.IncidentId));
                 }
-                var draft = Draft(write, incident, kinds);
+                var draft = Draft(write, incident, kinds, teams);
                 var record = new LogEntryRecord
                 {
                     Id = Guid.NewGuid(),
@@ -222,7 +227,7 @@ public sealed class LogWriter(
         return staged;
     }
 
-    private static LogEntryDraft Draft(LogWrite write, IncidentRecord incident, Dictionary<(Guid, int), LogEntryKind> kinds)
+    private static LogEntryDraft Draft(LogWrite write, IncidentRecord incident, Dictionary<(Guid, int), LogEntryKind> kinds, LogTeams teams)
     {
         if (incident.Status == IncidentStatus.Closed)
         {
@@ -232,7 +237,7 @@ public sealed class LogWriter(
         {
             case LogWriteKind.Append:
                 return LogRules.Validate(write.Append!, incident.Exercise, write.SystemWriter,
-                    seq => kinds.TryGetValue((incident.Id, seq), out var k) ? k : null);
+                    seq => kinds.TryGetValue((incident.Id, seq), out var k) ? k : null, teams);
             case LogWriteKind.ChangeGrip:
                 var text = write.GripLevel == incident.Grip
                     ? $"{GripLevel.ToDutch(write.GripLevel)} bevestigd door {write.Actor.Name}."

@@ -32,6 +32,14 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
             .ThenBy(t => t.Code, StringComparer.Ordinal).Select(t => t.ToTeam()).ToList();
     }
 
+    /// <summary>The codes of the task teams (what the log files entries under), in the order of <see cref="ListAsync"/>.</summary>
+    public async Task<IReadOnlyList<string>> TaskTeamCodesAsync(CancellationToken ct = default)
+    {
+        var codes = await db.Set<TeamRecord>().AsNoTracking().Where(t => t.Kind == TeamKind.TaskTeam).Select(t => t.Code).ToListAsync(ct);
+        var order = TeamCatalogue.Seeded.Select(t => t.Code).ToList();
+        return codes.OrderBy(c => order.IndexOf(c) is var i && i >= 0 ? i : int.MaxValue).ThenBy(c => c, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Adds a team (coordinators). The code is made canonical (upper case) and must be new.</summary>
     public async Task<Team> CreateAsync(Actor actor, string? code, string? name, TeamKind kind, string? headFunction, CancellationToken ct = default)
     {

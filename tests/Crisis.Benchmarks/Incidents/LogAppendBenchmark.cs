@@ -23,7 +23,8 @@ namespace Crisis.Benchmarks.Incidents;
 /// </summary>
 public static class LogAppendBenchmark
 {
-    public static async Task RunAsync(int entries)
+    /// <param name="team">The team every entry is filed under (null: none), so the team check of the append path is measured too.</param>
+    public static async Task RunAsync(int entries, string? team = null)
     {
         var dir = Directory.CreateTempSubdirectory("crisis-bench-");
         try
@@ -32,13 +33,13 @@ public static class LogAppendBenchmark
             var (client, incidentA, incidentB) = await PrepareAsync(app);
 
             // Warm-up: JIT, connection pools, SQLite page cache.
-            await AppendAsync(client, incidentA, 50, 10);
+            await AppendAsync(client, incidentA, 50, 10, team);
 
-            var baseline = await AppendAsync(client, incidentA, entries, concurrency: 1);
-            var grouped = await AppendAsync(client, incidentB, entries, concurrency: 50);
+            var baseline = await AppendAsync(client, incidentA, entries, concurrency: 1, team);
+            var grouped = await AppendAsync(client, incidentB, entries, concurrency: 50, team);
 
             Console.WriteLine();
-            Console.WriteLine($"Log append, real host over loopback HTTP, SQLite WAL synchronous=FULL, {entries} entries per run");
+            Console.WriteLine($"Log append, real host over loopback HTTP, SQLite WAL synchronous=FULL, {entries} entries per run{(team is null ? "" : $", team {team}")}");
             Console.WriteLine($"{"run",-34} {"entries/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
             Print("baseline: 1 writer at a time", baseline);
             Print("group commit: 50 concurrent", grouped);
@@ -56,7 +57,7 @@ public static class LogAppendBenchmark
 
     private sealed record Run(double PerSecond, double P50, double P95, double P99);
 
-    private static async Task<Run> AppendAsync(HttpClient client, Guid incident, int count, int concurrency)
+    private static async Task<Run> AppendAsync(HttpClient client, Guid incident, int count, int concurrency, string? team)
     {
         var latencies = new double[count];
         var next = -1;
@@ -68,7 +69,7 @@ public static class LogAppendBenchmark
             {
                 var sw = Stopwatch.StartNew();
                 var response = await client.PostAsJsonAsync($"/api/incidents/{incident}/log",
-                    new { kind = "info", text = $"Benchmarkregel {i}: rookontwikkeling richting de wijk, ramen en deuren sluiten." });
+                    new { kind = "info", text = $"Benchmarkregel {i}: rookontwikkeling richting de wijk, ramen en deuren sluiten.", team });
                 response.EnsureSuccessStatusCode();
                 latencies[i] = sw.Elapsed.TotalMilliseconds;
             }

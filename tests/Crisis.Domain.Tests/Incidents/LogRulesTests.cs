@@ -26,7 +26,7 @@ public class LogRulesTests
         int? completesSeq = null,
         bool exercise = false,
         bool systemWriter = false) =>
-        LogRules.Validate(new AppendEntry(LogRules.ParseKind(kind), text, team, correctsSeq, completesSeq), exercise, systemWriter, ExistingLog);
+        LogRules.Validate(new AppendEntry(LogRules.ParseKind(kind), text, team, correctsSeq, completesSeq), exercise, systemWriter, ExistingLog, LogTeams.Seeded);
 
     private const string AllKinds = "info, situation, assessment, decision, action, inject, system";
 
@@ -204,10 +204,11 @@ public class LogRulesTests
     [Theory]
     [InlineData("lower case", "pim", "PIM")]
     [InlineData("canonical", "PIM", "PIM")]
-    [InlineData("upper case", "OMGEVINGSZORG", "Omgevingszorg")]
-    [InlineData("lower case with spaces", "  ondersteuning ", "Ondersteuning")]
-    [InlineData("mixed case", "oMgEvInGsZoRg", "Omgevingszorg")]
-    public void Validate_KnownTeamInAnyCase_IsNormalized(string description, string team, string expected) =>
+    [InlineData("today's spelling", "Omgevingszorg", "OMGEVINGSZORG")]
+    [InlineData("code", "OMGEVINGSZORG", "OMGEVINGSZORG")]
+    [InlineData("lower case with spaces", "  ondersteuning ", "ONDERSTEUNING")]
+    [InlineData("mixed case", "oMgEvInGsZoRg", "OMGEVINGSZORG")]
+    public void Validate_KnownTeamInAnyCase_IsStoredByItsCode(string description, string team, string expected) =>
         Write(team: team).Team.ShouldBe(expected, description);
 
     [Theory]
@@ -227,7 +228,26 @@ public class LogRulesTests
         var refusal = ShouldBeInvalid(() => Write(team: team), "team", description);
         refusal.Code.ShouldBe(IncidentRefusals.TeamUnknown.Code, description);
         Arg<string>(refusal, "team").ShouldBe(team, description);
-        List(refusal, "teams").ShouldBe("PIM, Omgevingszorg, Ondersteuning", description);
+        List(refusal, "teams").ShouldBe("PIM, OMGEVINGSZORG, ONDERSTEUNING", description);
+    }
+
+    [Fact]
+    public void Validate_TaskTeamTheRegionAdded_IsAcceptedByItsCode()
+    {
+        var teams = LogTeams.Of(["PIM", "OMGEVINGSZORG", "ONDERSTEUNING", "NAFASE"]);
+
+        LogRules.Validate(new AppendEntry(LogEntryKind.Info, SomeText, " nafase"), false, false, ExistingLog, teams).Team.ShouldBe("NAFASE");
+    }
+
+    [Fact]
+    public void Validate_TeamTheRegionDoesNotHave_IsRefusedListingTheTeamsItHas()
+    {
+        var teams = LogTeams.Of(["PIM"]);
+
+        var refusal = ShouldBeInvalid(
+            () => LogRules.Validate(new AppendEntry(LogEntryKind.Info, SomeText, "Ondersteuning"), false, false, ExistingLog, teams), "team");
+        refusal.Code.ShouldBe(IncidentRefusals.TeamUnknown.Code);
+        List(refusal, "teams").ShouldBe("PIM");
     }
 
     #endregion

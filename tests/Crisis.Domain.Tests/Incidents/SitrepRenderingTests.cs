@@ -13,7 +13,7 @@ public class SitrepRenderingTests
     /// <summary>01:30Z on the same day: summer time since 01:00Z, 03:30 in Amsterdam.</summary>
     private static readonly Instant AfterSwitch = Instant.FromUtc(2026, 3, 29, 1, 30);
 
-    private static Sitrep Report(IncidentInfo incident, params LogEntry[] log) => Sitrep.Draw(incident, log, DrawnAt, Amsterdam);
+    private static Sitrep Report(IncidentInfo incident, params LogEntry[] log) => Sitrep.Draw(incident, log, DrawnAt, Amsterdam, LogTeams.Seeded);
 
     private static Sitrep Report(params LogEntry[] log) => Report(Incident(), log);
 
@@ -211,7 +211,8 @@ public class SitrepRenderingTests
                 Entry(3, Decision, at: AfterSwitch + Duration.FromMinutes(15), text: "Evacuatie Vreeswijk-Zuid"),
             ],
             DrawnAt,
-            Amsterdam);
+            Amsterdam,
+            LogTeams.Seeded);
 
         Markdown(report).ShouldBe(
             """
@@ -260,29 +261,29 @@ public class SitrepRenderingTests
     [Fact]
     public void ToMarkdown_TeamsWithEntries_GetHeadingsInReportOrder()
     {
-        var markdown = Markdown(Report(Entry(1, Situation, team: "Ondersteuning"), Entry(2, Situation, team: "PIM")));
+        var markdown = Markdown(Report(Entry(1, Situation, team: "ONDERSTEUNING"), Entry(2, Situation, team: "PIM")));
 
         var column = markdown.IndexOf("\n## Algemeen\n", StringComparison.Ordinal);
         var pim = markdown.IndexOf("\n## PIM\n", StringComparison.Ordinal);
-        var ondersteuning = markdown.IndexOf("\n## Ondersteuning\n", StringComparison.Ordinal);
+        var ondersteuning = markdown.IndexOf("\n## ONDERSTEUNING\n", StringComparison.Ordinal);
         column.ShouldBeGreaterThanOrEqualTo(0);
         pim.ShouldBeGreaterThan(column);
         ondersteuning.ShouldBeGreaterThan(pim);
-        markdown.ShouldNotContain("## Omgevingszorg");
+        markdown.ShouldNotContain("## OMGEVINGSZORG");
     }
 
     [Fact]
     public void ToHtml_TeamsWithEntries_GetHeadingsInReportOrder()
     {
-        var html = Html(Report(Entry(1, Situation, team: "Omgevingszorg"), Entry(2, Situation, team: "PIM")));
+        var html = Html(Report(Entry(1, Situation, team: "OMGEVINGSZORG"), Entry(2, Situation, team: "PIM")));
 
         var column = html.IndexOf("<h2>Algemeen</h2>", StringComparison.Ordinal);
         var pim = html.IndexOf("<h2>PIM</h2>", StringComparison.Ordinal);
-        var omgevingszorg = html.IndexOf("<h2>Omgevingszorg</h2>", StringComparison.Ordinal);
+        var omgevingszorg = html.IndexOf("<h2>OMGEVINGSZORG</h2>", StringComparison.Ordinal);
         column.ShouldBeGreaterThanOrEqualTo(0);
         pim.ShouldBeGreaterThan(column);
         omgevingszorg.ShouldBeGreaterThan(pim);
-        html.ShouldNotContain("<h2>Ondersteuning</h2>");
+        html.ShouldNotContain("<h2>ONDERSTEUNING</h2>");
     }
 
     [Fact]

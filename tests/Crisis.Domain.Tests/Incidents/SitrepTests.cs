@@ -7,7 +7,7 @@ namespace Crisis.Domain.Tests.Incidents;
 
 public class SitrepTests
 {
-    private static Sitrep Draw(params LogEntry[] log) => Sitrep.Draw(Incident(), log, DrawnAt, Amsterdam);
+    private static Sitrep Draw(params LogEntry[] log) => Sitrep.Draw(Incident(), log, DrawnAt, Amsterdam, LogTeams.Seeded);
 
     private static string[] SectionNames(Sitrep report) => report.Sections.Select(s => s.Team).ToArray();
 
@@ -32,25 +32,46 @@ public class SitrepTests
 
     [Fact]
     public void Draw_EntriesForSomeTeams_HasSectionsOnlyForThoseTeams() =>
-        SectionNames(Draw(Entry(1, Situation, team: "Ondersteuning"), Entry(2, Decision, team: "PIM")))
-            .ShouldBe(["Algemeen", "PIM", "Ondersteuning"]);
+        SectionNames(Draw(Entry(1, Situation, team: "ONDERSTEUNING"), Entry(2, Decision, team: "PIM")))
+            .ShouldBe(["Algemeen", "PIM", "ONDERSTEUNING"]);
 
     [Fact]
     public void Draw_EveryTeam_ListsSectionsInFixedOrderWhateverTheLogOrder() =>
         SectionNames(Draw(
-                Entry(1, Situation, team: "Ondersteuning"),
-                Entry(2, Situation, team: "Omgevingszorg"),
+                Entry(1, Situation, team: "ONDERSTEUNING"),
+                Entry(2, Situation, team: "OMGEVINGSZORG"),
                 Entry(3, Situation, team: "PIM"),
                 Entry(4, Situation)))
-            .ShouldBe(["Algemeen", "PIM", "Omgevingszorg", "Ondersteuning"]);
+            .ShouldBe(["Algemeen", "PIM", "OMGEVINGSZORG", "ONDERSTEUNING"]);
+
+    [Fact]
+    public void Draw_TeamsOfTheRegion_AreListedInTheirOrder() =>
+        SectionNames(Sitrep.Draw(Incident(), [Entry(1, Situation, team: "PIM"), Entry(2, Situation, team: "NAFASE")], DrawnAt, Amsterdam,
+                LogTeams.Of(["NAFASE", "PIM"])))
+            .ShouldBe(["Algemeen", "NAFASE", "PIM"]);
+
+    [Fact]
+    public void Draw_EntriesStoredUnderAnEarlierSpelling_CountForTheTeamsCode()
+    {
+        var report = Draw(Entry(1, Situation, team: "OMGEVINGSZORG"), Entry(2, Decision, team: "OMGEVINGSZORG"));
+
+        SectionNames(report).ShouldBe(["Algemeen", "OMGEVINGSZORG"]);
+        report.Section("OMGEVINGSZORG").LatestSituation!.Seq.ShouldBe(1);
+        report.Section("OMGEVINGSZORG").Decisions.ShouldHaveSeqs(2);
+    }
+
+    [Fact]
+    public void Draw_EntryOfATeamTheRegionDoesNotList_IsStillReportedAfterTheTeams() =>
+        SectionNames(Draw(Entry(1, Situation, team: "Brandweer"), Entry(2, Situation, team: "PIM")))
+            .ShouldBe(["Algemeen", "PIM", "Brandweer"]);
 
     [Fact]
     public void Draw_TeamWithOnlyAnInfo_HasASectionWithNothingListed()
     {
-        var report = Draw(Entry(1, Info, team: "Omgevingszorg"));
+        var report = Draw(Entry(1, Info, team: "OMGEVINGSZORG"));
 
-        SectionNames(report).ShouldBe(["Algemeen", "Omgevingszorg"]);
-        var team = report.Section("Omgevingszorg");
+        SectionNames(report).ShouldBe(["Algemeen", "OMGEVINGSZORG"]);
+        var team = report.Section("OMGEVINGSZORG");
         team.LatestSituation.ShouldBeNull();
         team.Assessments.ShouldBeEmpty();
         team.Decisions.ShouldBeEmpty();
@@ -59,15 +80,15 @@ public class SitrepTests
 
     [Fact]
     public void Draw_TeamWhoseOnlyEntryWasMovedAway_HasNoSection() =>
-        SectionNames(Draw(Entry(1, Situation, team: "PIM"), Entry(2, Situation, team: "Omgevingszorg", corrects: 1)))
-            .ShouldBe(["Algemeen", "Omgevingszorg"]);
+        SectionNames(Draw(Entry(1, Situation, team: "PIM"), Entry(2, Situation, team: "OMGEVINGSZORG", corrects: 1)))
+            .ShouldBe(["Algemeen", "OMGEVINGSZORG"]);
 
     [Fact]
     public void Draw_Always_KeepsIncidentTimeZoneAndCountsEveryEntry()
     {
         var incident = Incident(title: "Stroomstoring Zeist");
         var report = Sitrep.Draw(
-            incident, [Entry(1, Situation), Entry(2, Situation, corrects: 1), Entry(3, Info)], DrawnAt, Amsterdam);
+            incident, [Entry(1, Situation), Entry(2, Situation, corrects: 1), Entry(3, Info)], DrawnAt, Amsterdam, LogTeams.Seeded);
 
         report.Incident.ShouldBe(incident);
         report.DrawnAt.ShouldBe(DrawnAt);
@@ -91,11 +112,11 @@ public class SitrepTests
             Entry(1, Situation, team: "PIM"),
             Entry(2, Situation),
             Entry(3, Situation, team: "PIM"),
-            Entry(4, Situation, team: "Omgevingszorg"));
+            Entry(4, Situation, team: "OMGEVINGSZORG"));
 
         report.Section("Algemeen").LatestSituation!.Seq.ShouldBe(2);
         report.Section("PIM").LatestSituation!.Seq.ShouldBe(3);
-        report.Section("Omgevingszorg").LatestSituation!.Seq.ShouldBe(4);
+        report.Section("OMGEVINGSZORG").LatestSituation!.Seq.ShouldBe(4);
     }
 
     [Fact]
@@ -119,10 +140,10 @@ public class SitrepTests
         var report = Draw(
             Entry(1, Situation, team: "PIM"),
             Entry(2, Situation, team: "PIM"),
-            Entry(3, Situation, team: "Ondersteuning", corrects: 2));
+            Entry(3, Situation, team: "ONDERSTEUNING", corrects: 2));
 
         report.Section("PIM").LatestSituation!.Seq.ShouldBe(1);
-        report.Section("Ondersteuning").LatestSituation!.Seq.ShouldBe(3);
+        report.Section("ONDERSTEUNING").LatestSituation!.Seq.ShouldBe(3);
     }
 
     [Fact]
@@ -236,17 +257,17 @@ public class SitrepTests
     [Fact]
     public void Draw_ActionMovedToAnotherTeam_IsOpenThere()
     {
-        var report = Draw(Entry(1, LogEntryKind.Action), Entry(2, LogEntryKind.Action, team: "Ondersteuning", corrects: 1));
+        var report = Draw(Entry(1, LogEntryKind.Action), Entry(2, LogEntryKind.Action, team: "ONDERSTEUNING", corrects: 1));
 
         report.Section("Algemeen").OpenActions.ShouldBeEmpty();
-        report.Section("Ondersteuning").OpenActions.ShouldHaveSeqs(2);
+        report.Section("ONDERSTEUNING").OpenActions.ShouldHaveSeqs(2);
     }
 
     #endregion
 
     #region Properties over random logs
 
-    private static readonly string?[] TeamChoices = [null, "PIM", "Omgevingszorg", "Ondersteuning"];
+    private static readonly string?[] TeamChoices = [null, "PIM", "OMGEVINGSZORG", "ONDERSTEUNING"];
 
     private static readonly LogEntryKind[] KindChoices = [Info, Situation, Assessment, Decision, LogEntryKind.Action];
 

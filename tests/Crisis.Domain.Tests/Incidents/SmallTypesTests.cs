@@ -20,25 +20,38 @@ public class GripLevelTests
         GripLevel.IsValid(level).ShouldBe(expected);
 }
 
-public class TeamsTests
+public class LogTeamsTests
 {
     [Fact]
-    public void All_IsTheTeamsInReportOrder() =>
-        Teams.All.ShouldBe(["PIM", "Omgevingszorg", "Ondersteuning"]);
+    public void Seeded_IsTheSeededTaskTeamsInReportOrder() =>
+        LogTeams.Seeded.Codes.ShouldBe(["PIM", "OMGEVINGSZORG", "ONDERSTEUNING"]);
 
     [Theory]
     [InlineData("lower case", "pim", "PIM")]
-    [InlineData("padded upper case", " ONDERSTEUNING ", "Ondersteuning")]
-    public void Normalize_KnownTeam_GivesCanonicalSpelling(string description, string team, string expected) =>
-        Teams.Normalize(team).ShouldBe(expected, description);
+    [InlineData("today's spelling", "Omgevingszorg", "OMGEVINGSZORG")]
+    [InlineData("padded", " Ondersteuning ", "ONDERSTEUNING")]
+    public void Normalize_KnownTeam_GivesItsCode(string description, string team, string expected) =>
+        LogTeams.Seeded.Normalize(team).ShouldBe(expected, description);
 
     [Theory]
     [InlineData("null", null)]
     [InlineData("empty", "")]
     [InlineData("column label", "Algemeen")]
     [InlineData("other team", "Brandweer")]
+    [InlineData("a working group", "WG-PIM")]
     public void Normalize_NotATeam_IsNull(string description, string? team) =>
-        Teams.Normalize(team).ShouldBeNull(description);
+        LogTeams.Seeded.Normalize(team).ShouldBeNull(description);
+
+    [Fact]
+    public void Of_KeepsTheOrderGivenAndDropsBlanksAndRepeats() =>
+        LogTeams.Of(["NAFASE", " ", "PIM", "nafase"]).Codes.ShouldBe(["NAFASE", "PIM"]);
+
+    [Fact]
+    public void KnowsAll_IgnoresBlanksAndCase()
+    {
+        LogTeams.Seeded.KnowsAll([null, " ", "pim", "Omgevingszorg"]).ShouldBeTrue();
+        LogTeams.Seeded.KnowsAll(["PIM", "NAFASE"]).ShouldBeFalse();
+    }
 }
 
 public class IncidentStatusesTests

@@ -66,7 +66,7 @@ public class TeamCatalogueTests
     [Fact]
     public void TaskTeamCode_AcceptsEverySpellingTheLogAcceptedBefore()
     {
-        foreach (var team in Crisis.Domain.Incidents.Teams.All)
+        foreach (var team in new[] { "PIM", "Omgevingszorg", "Ondersteuning" })
         {
             TeamCatalogue.TaskTeamCode(TeamCatalogue.Seeded, team).ShouldNotBeNull(team);
             TeamCatalogue.TaskTeamCode(TeamCatalogue.Seeded, team.ToUpperInvariant()).ShouldNotBeNull(team);

@@ -17,7 +17,7 @@ public sealed class IncidentTextsTests
     [Fact]
     public void KindWrittenByCrisis_NamesTheWireKindInEnglishAndTheDutchLabelInDutch()
     {
-        var refusal = Refusal(() => LogRules.Validate(new AppendEntry(LogEntryKind.System, "x"), false, false, _ => null));
+        var refusal = Refusal(() => LogRules.Validate(new AppendEntry(LogEntryKind.System, "x"), false, false, _ => null, LogTeams.Seeded));
 
         Phrases.English(refusal.Phrase).ShouldBe("Entries of kind 'system' are written by Crisis itself, not by people.");
         Phrases.Dutch(refusal.Phrase).ShouldBe("Logregels van de soort 'Systeem' schrijft Crisis zelf; een deelnemer legt ze niet vast.");
@@ -36,7 +36,7 @@ public sealed class IncidentTextsTests
     public void CompletingANonAction_SaysWhichKindItIs()
     {
         var refusal = Refusal(() => LogRules.Validate(
-            new AppendEntry(LogEntryKind.Info, "x", CompletesSeq: 3), false, false, _ => LogEntryKind.Decision));
+            new AppendEntry(LogEntryKind.Info, "x", CompletesSeq: 3), false, false, _ => LogEntryKind.Decision, LogTeams.Seeded));
 
         Phrases.English(refusal.Phrase).ShouldBe("completesSeq 3 names an entry of kind 'decision'; only actions can be completed.");
         Phrases.Dutch(refusal.Phrase).ShouldBe("Regel #3 is van de soort 'Besluit'; alleen een actie kan worden afgerond.");

@@ -181,7 +181,7 @@ public sealed class LogContractTests(HostsFixture hosts)
 
         written.Select(e => e.Seq).ShouldBe([1, 2, 3, 4, 5]);
         written.Select(e => e.Kind).ShouldBe(kinds);
-        written.ShouldAllBe(e => e.Team == "Omgevingszorg" && e.Author.Id == officer.Id && e.Author.Name == "Jeroen Test"
+        written.ShouldAllBe(e => e.Team == "OMGEVINGSZORG" && e.Author.Id == officer.Id && e.Author.Name == "Jeroen Test"
             && e.IncidentId == incident.Id && !e.Exercise && e.CorrectsSeq == null);
         (await client.LogAsync(incident.Id)).Select(e => e.Id).ShouldBe(written.Select(e => e.Id));
     }
@@ -381,7 +381,7 @@ public sealed class LogContractTests(HostsFixture hosts)
         md.ShouldNotContain("Oud beeld PIM");
         md.ShouldContain("Sporthal openen als opvang");
         md.ShouldNotContain("Dekens regelen");
-        md.ShouldContain("## Omgevingszorg");
+        md.ShouldContain("## OMGEVINGSZORG", Case.Sensitive);
         md.ShouldNotContain("OEFENING");
         html.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         page.ShouldStartWith("<!DOCTYPE html>");
