@@ -81,7 +81,7 @@ public sealed record ExerciseClock(ExerciseState State, IReadOnlyList<ClockSegme
     {
         if (State != ExerciseState.Ready)
         {
-            throw State == ExerciseState.Ended ? ExercisesRefusals.Ended.Raise() : ExercisesRefusals.AlreadyStarted.Raise(("state", State.ToWire()));
+            throw State == ExerciseState.Ended ? ExercisesRefusals.Ended.Raise() : ExercisesRefusals.AlreadyStarted.Raise(("state", new Bilingual(State.ToWire(), State.ToDutch().ToLowerInvariant())));
         }
         return new(ExerciseState.Running, [new ClockSegment(now, Duration.Zero, CheckSpeed(speed), true)]);
     }

@@ -24,6 +24,7 @@ public static class EventOrdering
         Key<RosterGapsOpened>(_ => Roster),
         Key<AlertRaised>(e => e.Alert.Id),
         Key<AlertChanged>(e => e.Alert.Id),
+        Key<ExerciseChanged>(e => e.IncidentId),
     ];
 
     /// <summary>The event types that have an ordering key (a rule test checks this is every event).</summary>

@@ -296,53 +296,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("audit_trail", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.IncidentRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Instant?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Exercise")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Grip")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LastSeq")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Municipality")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Instant>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OpenedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "Exercise");
-
-                    b.ToTable("incidents", (string)null);
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -359,29 +313,22 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int?>("CompletesSeq")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CorrectsSeq")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Exercise")
-                        .HasColumnType("boolean");
+                    b.Property<long>("ExerciseTimeMs")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Objective")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<int>("Seq")
-                        .HasColumnType("integer");
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Team")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<int?>("Seq")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -390,13 +337,63 @@ namespace Crisis.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId", "Seq")
-                        .IsUnique();
+                    b.HasIndex("IncidentId", "At");
 
-                    b.ToTable("log_entries", (string)null);
+                    b.ToTable("exercise_observations", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingWork")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PausedForRealIncident")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ScenarioSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("AwaitingWork");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.ToTable("exercises", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
                 {
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
@@ -404,21 +401,11 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
-                    b.Property<Instant>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("AddedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Function")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
                     b.HasKey("IncidentId", "UserId");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("incident_participants", (string)null);
+                    b.ToTable("exercise_staff", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
@@ -527,6 +514,146 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.IncidentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Grip")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Instant>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Exercise");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressedToFunction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AddressedToTeam")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CompletesSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectsSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InjectId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "InjectId")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("incident_participants", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Messaging.OutboxMessage", b =>
@@ -1186,18 +1313,27 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Crisis.Web.Exercises.ExerciseRecord", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1212,6 +1348,30 @@ namespace Crisis.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
                 {
+                    b.HasOne("Crisis.Web.Identity.CrisisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Crisis.Web.Identity.CrisisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

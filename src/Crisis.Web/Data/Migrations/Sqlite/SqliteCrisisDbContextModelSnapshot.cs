@@ -288,53 +288,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_trail", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.IncidentRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Exercise")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Grip")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LastSeq")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Municipality")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OpenedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status", "Exercise");
-
-                    b.ToTable("incidents", (string)null);
-                });
-
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -351,29 +305,22 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("CompletesSeq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CorrectsSeq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Exercise")
+                    b.Property<long>("ExerciseTimeMs")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
+                    b.Property<string>("Objective")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Seq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Team")
-                        .HasMaxLength(32)
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -382,13 +329,63 @@ namespace Crisis.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IncidentId", "Seq")
-                        .IsUnique();
+                    b.HasIndex("IncidentId", "At");
 
-                    b.ToTable("log_entries", (string)null);
+                    b.ToTable("exercise_observations", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PausedForRealIncident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("AwaitingWork");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.ToTable("exercises", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
                 {
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
@@ -396,21 +393,11 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AddedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Function")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("IncidentId", "UserId");
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("incident_participants", (string)null);
+                    b.ToTable("exercise_staff", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
@@ -519,6 +506,146 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.IncidentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSeq")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Municipality")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "Exercise");
+
+                    b.ToTable("incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressedToFunction")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressedToTeam")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletesSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Exercise")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InjectId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "InjectId")
+                        .IsUnique();
+
+                    b.HasIndex("IncidentId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("log_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("incident_participants", (string)null);
                 });
 
             modelBuilder.Entity("Crisis.Web.Messaging.OutboxMessage", b =>
@@ -1170,18 +1297,27 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.LogEntryRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.Data.ParticipantRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.Data.IncidentRecord", null)
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Crisis.Web.Exercises.ExerciseRecord", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1196,6 +1332,30 @@ namespace Crisis.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
                 {
+                    b.HasOne("Crisis.Web.Identity.CrisisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.LogEntryRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Incidents.ParticipantRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Crisis.Web.Identity.CrisisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
