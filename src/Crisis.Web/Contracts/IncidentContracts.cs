@@ -21,13 +21,17 @@ public sealed record LogEntryAppended(
     string Text,
     int? CorrectsSeq,
     int? CompletesSeq,
-    bool Exercise)
+    bool Exercise,
+    Addressee? AddressedTo = null,
+    string? InjectId = null)
 {
     public static LogEntryAppended From(LogEntry e) =>
-        new(e.Id, e.IncidentId, e.Seq, e.At, e.Author.Id, e.Author.Name, e.Kind, e.Team, e.Text, e.CorrectsSeq, e.CompletesSeq, e.Exercise);
+        new(e.Id, e.IncidentId, e.Seq, e.At, e.Author.Id, e.Author.Name, e.Kind, e.Team, e.Text, e.CorrectsSeq, e.CompletesSeq, e.Exercise,
+            e.AddressedTo, e.InjectId);
 
     public LogEntry ToEntry() =>
-        new(EntryId, IncidentId, Seq, At, new AuthorRef(AuthorId, AuthorName), Kind, Team, Text, CorrectsSeq, CompletesSeq, Exercise);
+        new(EntryId, IncidentId, Seq, At, new AuthorRef(AuthorId, AuthorName), Kind, Team, Text, CorrectsSeq, CompletesSeq, Exercise,
+            AddressedTo, InjectId);
 }
 
 /// <summary>An incident was opened, or its GRIP level or status changed.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Crisis.Domain.Incidents;
 using NodaTime;
 
@@ -7,6 +8,16 @@ namespace Crisis.Web.Incidents;
 // their wire names.
 
 public sealed record AuthorDto(Guid Id, string Name);
+
+/// <summary>Whom an exercise inject is addressed to: <c>{function}</c> or <c>{team}</c>.</summary>
+public sealed record AddresseeDto(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Function,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Team)
+{
+    public static AddresseeDto? From(Addressee? a) => a is null ? null : new(a.Function, a.Team);
+
+    public Addressee ToAddressee() => new(Function, Team);
+}
 
 public sealed record LogEntryDto(
     Guid Id,
@@ -19,15 +30,18 @@ public sealed record LogEntryDto(
     string Text,
     int? CorrectsSeq,
     int? CompletesSeq,
-    bool Exercise)
+    bool Exercise,
+    AddresseeDto? AddressedTo = null,
+    string? InjectId = null)
 {
     public static LogEntryDto From(LogEntry e) =>
         new(e.Id, e.IncidentId, e.Seq, e.At, new AuthorDto(e.Author.Id, e.Author.Name), e.Kind.ToWire(), e.Team,
-            e.Text, e.CorrectsSeq, e.CompletesSeq, e.Exercise);
+            e.Text, e.CorrectsSeq, e.CompletesSeq, e.Exercise, AddresseeDto.From(e.AddressedTo), e.InjectId);
 
     public LogEntry ToEntry() =>
         new(Id, IncidentId, Seq, At, new AuthorRef(Author.Id, Author.Name),
-            LogEntryKinds.TryParse(Kind, out var k) ? k : LogEntryKind.Info, Team, Text, CorrectsSeq, CompletesSeq, Exercise);
+            LogEntryKinds.TryParse(Kind, out var k) ? k : LogEntryKind.Info, Team, Text, CorrectsSeq, CompletesSeq, Exercise,
+            AddressedTo?.ToAddressee(), InjectId);
 }
 
 public sealed record IncidentDto(

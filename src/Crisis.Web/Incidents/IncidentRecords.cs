@@ -43,8 +43,14 @@ public sealed class LogEntryRecord
     public int? CompletesSeq { get; set; }
     public bool Exercise { get; set; }
 
+    // An exercise inject's address and scenario id (mapped by Exercises.InjectLogFieldsConfiguration).
+    public string? AddressedToFunction { get; set; }
+    public string? AddressedToTeam { get; set; }
+    public string? InjectId { get; set; }
+
     public LogEntry ToEntry() =>
-        new(Id, IncidentId, Seq, At, new AuthorRef(AuthorId, AuthorName), Kind, Team, Text, CorrectsSeq, CompletesSeq, Exercise);
+        new(Id, IncidentId, Seq, At, new AuthorRef(AuthorId, AuthorName), Kind, Team, Text, CorrectsSeq, CompletesSeq, Exercise,
+            AddressedToFunction is null && AddressedToTeam is null ? null : new Addressee(AddressedToFunction, AddressedToTeam), InjectId);
 }
 
 public sealed class ParticipantRecord

@@ -175,6 +175,18 @@ public sealed class LogWriter(
                 {
                     throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", write.IncidentId));
                 }
+                if (staged.FirstOrDefault(x => InjectOf(write) is { } a && x.Item2.Entry.IncidentId == incident.Id && x.Item2.Entry.InjectId == a.InjectId) is { Item1: not null } twin)
+                {
+                    // The same inject twice in one batch: one entry, acknowledged with the batch.
+                    staged.Add((write, twin.Item2));
+                    continue;
+                }
+                if (await LoggedInjectAsync(db, write, incident) is { } logged)
+                {
+                    // The inject is in the log already (another node, or an earlier try): the same entry, not a second.
+                    write.Done.TrySetResult(new LogWriteResult(incident.ToInfo(), logged));
+                    continue;
+                }
                 var draft = Draft(write, incident, kinds, teams);
                 var record = new LogEntryRecord
                 {
@@ -190,6 +202,9 @@ public sealed class LogWriter(
                     CorrectsSeq = draft.CorrectsSeq,
                     CompletesSeq = draft.CompletesSeq,
                     Exercise = incident.Exercise,
+                    AddressedToFunction = InjectOf(write)?.AddressedTo?.Function,
+                    AddressedToTeam = InjectOf(write)?.AddressedTo?.Team,
+                    InjectId = InjectOf(write)?.InjectId,
                 };
                 incident.LastSeq = record.Seq;
                 switch (write.Kind)
@@ -225,6 +240,24 @@ public sealed class LogWriter(
             }
         }
         return staged;
+    }
+
+    /// <summary>The inject an append by Crisis itself carries (its address and scenario id); null for every other write.</summary>
+    private static AppendEntry? InjectOf(LogWrite write) =>
+        write is { Kind: LogWriteKind.Append, SystemWriter: true, Append: { Kind: LogEntryKind.Inject, InjectId: not null } a } ? a : null;
+
+    /// <summary>
+    /// An inject is written once per incident: its id is unique in the log (an index, and this check in the same
+    /// transaction, so a retry after losing a race finds the entry the winner wrote).
+    /// </summary>
+    private static async Task<LogEntry?> LoggedInjectAsync(CrisisDbContext db, LogWrite write, IncidentRecord incident)
+    {
+        if (InjectOf(write) is not { InjectId: { } injectId })
+        {
+            return null;
+        }
+        var row = await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.IncidentId == incident.Id && e.InjectId == injectId);
+        return row?.ToEntry();
     }
 
     private static LogEntryDraft Draft(LogWrite write, IncidentRecord incident, Dictionary<(Guid, int), LogEntryKind> kinds, LogTeams teams)

@@ -2,6 +2,7 @@ using Crisis.Web.Alerting;
 using Crisis.Web.Components;
 using Crisis.Web.Data;
 using Crisis.Web.Demo;
+using Crisis.Web.Exercises;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
@@ -26,6 +27,7 @@ public static class CrisisHost
             .AddPaspoort()
             .AddTeams()
             .AddAlerting()
+            .AddExercises()
             .AddDemo()
             .AddCrisisUi();
 
@@ -39,6 +41,7 @@ public static class CrisisHost
         app.MapPaspoort();
         app.MapTeams();
         app.MapAlerting();
+        app.MapExercises();
         app.MapCrisisUi();
         return app;
     }

@@ -369,6 +369,118 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("audit_trail", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ExerciseTimeMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("exercise_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingWork")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PausedForRealIncident")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScenarioId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ScenarioSource")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("AwaitingWork");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.ToTable("exercises", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("exercise_staff", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -529,6 +641,14 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AddressedToFunction")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AddressedToTeam")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<Instant>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -552,6 +672,10 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("InjectId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -570,6 +694,9 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "InjectId")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "Seq")
                         .IsUnique();
@@ -1264,6 +1391,39 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Crisis.Web.Exercises.ExerciseRecord", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.Identity.CrisisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

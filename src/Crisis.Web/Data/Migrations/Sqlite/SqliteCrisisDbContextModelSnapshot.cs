@@ -361,6 +361,118 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_trail", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExerciseTimeMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("exercise_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PausedForRealIncident")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Run")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScenarioSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId");
+
+                    b.HasIndex("AwaitingWork");
+
+                    b.HasIndex("NextDueAt");
+
+                    b.ToTable("exercises", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("exercise_staff", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -521,6 +633,14 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddressedToFunction")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressedToTeam")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -544,6 +664,10 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InjectId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -562,6 +686,9 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "InjectId")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "Seq")
                         .IsUnique();
@@ -1248,6 +1375,39 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseObservationRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Incidents.IncidentRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Crisis.Web.Exercises.ExerciseRecord", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.Exercises.ExerciseStaffRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Exercises.ExerciseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.Identity.CrisisUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
