@@ -36,7 +36,8 @@ public sealed partial class UiSession(
 
     /// <summary>
     /// Runs a page action and turns a refusal into a Dutch sentence for the person; null when it succeeded. Any other
-    /// failure is logged and answered with a general Dutch message, so that no action can kill the circuit.
+    /// failure (a cancelled or timed-out call too) is logged and answered with a general Dutch message, so that no action
+    /// can kill the circuit: every event handler that does more than set a field goes through here.
     /// </summary>
     public async Task<string?> TryAsync(Func<Task> call)
     {
@@ -49,7 +50,7 @@ public sealed partial class UiSession(
         {
             return phrases.Dutch(ex.Phrase);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             UiLog.ActionFailed(logger, ex);
             return phrases.Dutch(PlatformPhrases.Failed.With());

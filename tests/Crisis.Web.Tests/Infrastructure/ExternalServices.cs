@@ -31,7 +31,8 @@ public sealed class RabbitMqFactAttribute : FactAttribute
         ExternalServices.RabbitMq is not null && ExternalServices.Postgres is not null);
 }
 
-/// <summary>A test that needs Debian's Chromium.</summary>
+/// <summary>A test that needs Debian's Chromium; when it fails, its open pages are kept as screenshots (FailureScreenshots).</summary>
+[Xunit.Sdk.XunitTestCaseDiscoverer("Crisis.Web.Tests.Browser.ScreenshotOnFailureDiscoverer", "Crisis.Web.Tests")]
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute() => Skip = ExternalServices.SkipReason("Chromium", File.Exists(ExternalServices.Chromium));

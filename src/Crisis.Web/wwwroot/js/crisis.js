@@ -1,0 +1,116 @@
+// What the pages need from the browser itself, because it must work while the circuit is down or gone:
+// the reconnect dialog (Dutch, reloads when the circuit cannot come back), drafts kept in sessionStorage,
+// and the keyboard: Ctrl+Enter posts in a text area, Enter submits a single-field form.
+(() => {
+    "use strict";
+
+    // Drafts: every keystroke in a field inside [data-draft-key] is kept in this tab's sessionStorage under that key,
+    // without the server, so that a reload after a lost circuit gives it back (the page calls crisisDrafts.load).
+    const draftPrefix = "crisis.draft.";
+    document.addEventListener("input", e => {
+        const holder = e.target.closest && e.target.closest("[data-draft-key]");
+        const key = holder && holder.dataset.draftKey;
+        if (!key || !("value" in e.target)) {
+            return;
+        }
+        try {
+            if (e.target.value) {
+                sessionStorage.setItem(draftPrefix + key, e.target.value);
+            } else {
+                sessionStorage.removeItem(draftPrefix + key);
+            }
+        } catch {
+            // Storage full or disabled: the draft is not kept, the page works on.
+        }
+    });
+
+    window.crisisDrafts = {
+        load: key => {
+            try {
+                return sessionStorage.getItem(draftPrefix + key);
+            } catch {
+                return null;
+            }
+        },
+        clear: key => {
+            try {
+                sessionStorage.removeItem(draftPrefix + key);
+            } catch {
+                // nothing kept, nothing to clear
+            }
+        },
+    };
+
+    // Keyboard: in [data-ctrl-enter], Ctrl+Enter (or Cmd+Enter) presses its [data-submit] button; in
+    // [data-enter-submits], Enter in a one-line field does. The field's value is sent first (a change event), so the
+    // server has what was typed before the click arrives.
+    document.addEventListener("keydown", e => {
+        if (e.key !== "Enter" || e.isComposing || !e.target.closest) {
+            return;
+        }
+        const field = e.target;
+        const multiline = field.tagName === "TEXTAREA";
+        const form = (e.ctrlKey || e.metaKey) ? field.closest("[data-ctrl-enter]")
+            : (!multiline && !e.shiftKey) ? field.closest("[data-enter-submits]") : null;
+        const button = form && form.querySelector("[data-submit]");
+        if (!button || button.disabled) {
+            return;
+        }
+        e.preventDefault();
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+        button.click();
+    });
+
+    // Reconnecting. Blazor finds the dialog by its id and reports its state; it retries for a few minutes.
+    const dialog = document.getElementById("components-reconnect-modal");
+    if (!dialog) {
+        return;
+    }
+    const states = ["show", "retrying", "failed", "paused", "resume-failed", "rejected"];
+    let waiting = false;
+
+    // Reload only when the server answers, so the person never lands on the browser's own "no connection" page.
+    const reloadWhenReachable = async () => {
+        if (waiting) {
+            return;
+        }
+        waiting = true;
+        for (;;) {
+            try {
+                const response = await fetch("healthz", { cache: "no-store" });
+                if (response.ok) {
+                    location.reload();
+                    return;
+                }
+            } catch {
+                // still unreachable
+            }
+            await new Promise(resolve => setTimeout(resolve, 3000));
+        }
+    };
+
+    dialog.addEventListener("components-reconnect-state-changed", e => {
+        const state = e.detail.state;
+        dialog.classList.remove(...states.map(s => "state-" + s));
+        if (state === "hide") {
+            if (dialog.open) {
+                dialog.close();
+            }
+            return;
+        }
+        dialog.classList.add("state-" + state);
+        if (!dialog.open) {
+            dialog.showModal();
+        }
+        if (state === "paused" && window.Blazor && Blazor.resumeCircuit) {
+            // The server paused the circuit to save memory: take it up again at once, or start afresh.
+            Blazor.resumeCircuit().then(resumed => resumed || reloadWhenReachable(), reloadWhenReachable);
+        } else if (state === "failed" || state === "resume-failed" || state === "rejected") {
+            reloadWhenReachable();
+        }
+    });
+
+    // Escape must not close the dialog and leave a page that looks alive but is not.
+    dialog.addEventListener("cancel", e => e.preventDefault());
+    dialog.querySelector("[data-reconnect-reload]")?.addEventListener("click", () => location.reload());
+})();
