@@ -110,6 +110,9 @@ public static class ExerciseEndpoints
         + "h2{border-bottom:2px solid #333;margin-top:2rem}blockquote{background:#ffd600;color:#000;font-weight:bold;text-align:center;"
         + "padding:.5rem;border:3px solid #000;letter-spacing:.1em;margin:0}"
         + "@media print{body{margin:0}blockquote{-webkit-print-color-adjust:exact;print-color-adjust:exact}}</style></head><body>\n"
-        + Markdown.ToHtml(markdown, Pipeline)
+        + RenderHtml(markdown)
         + "</body></html>\n";
+
+    /// <summary>The report's Markdown as HTML (raw HTML in it is not passed through).</summary>
+    public static string RenderHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 }
