@@ -36,6 +36,19 @@ public sealed class AlertingHost : IAsyncDisposable
         App = new CrisisApp(database, services: s => s.AddSingleton<IClock>(clock));
     }
 
+    /// <summary>A host with more services (e.g. the alert channels' options), added after the clock.</summary>
+    private AlertingHost(TestDatabase database, FakeClock clock, bool ownsDatabase, Action<IServiceCollection> services)
+    {
+        Database = database;
+        Clock = clock;
+        _ownsDatabase = ownsDatabase;
+        App = new CrisisApp(database, services: s =>
+        {
+            s.AddSingleton<IClock>(clock);
+            services(s);
+        });
+    }
+
     public TestDatabase Database { get; }
     public FakeClock Clock { get; }
     public CrisisApp App { get; }
@@ -45,6 +58,15 @@ public sealed class AlertingHost : IAsyncDisposable
     public static async Task<AlertingHost> StartAsync(TestDatabase? database = null, FakeClock? clock = null, DatabaseKind kind = DatabaseKind.Sqlite)
     {
         var host = new AlertingHost(database ?? await TestDatabase.CreateAsync(kind), clock ?? new FakeClock(Start), database is null);
+        host.App.StartServer();
+        host.Kit = await RosterTestKit.CreateAsync(host.App);
+        return host;
+    }
+
+    /// <summary>As <see cref="StartAsync(TestDatabase?, FakeClock?, DatabaseKind)"/>, with <paramref name="services"/> configured too.</summary>
+    public static async Task<AlertingHost> StartWithAsync(Action<IServiceCollection> services, TestDatabase? database = null, FakeClock? clock = null)
+    {
+        var host = new AlertingHost(database ?? await TestDatabase.CreateAsync(DatabaseKind.Sqlite), clock ?? new FakeClock(Start), database is null, services);
         host.App.StartServer();
         host.Kit = await RosterTestKit.CreateAsync(host.App);
         return host;

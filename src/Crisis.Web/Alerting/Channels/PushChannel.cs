@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Crisis.Web.Platform;
 using Lib.Net.Http.WebPush;
@@ -10,7 +11,7 @@ namespace Crisis.Web.Alerting.Channels;
 /// Web Push (Lib.Net.Http.WebPush) with VAPID (RFC 8292) and the aes128gcm payload (RFC 8291) to one browser. A push
 /// service that answers 404 or 410 has forgotten the subscription: the outcome says so and the delivery removes it.
 /// </summary>
-public sealed class PushChannel(IHttpClientFactory http)
+public sealed class PushChannel(IHttpMessageHandlerFactory handlers)
 {
     public const string ClientName = "crisis-push";
 
@@ -23,7 +24,8 @@ public sealed class PushChannel(IHttpClientFactory http)
         subscription.SetKey(PushEncryptionKeyName.P256DH, to.P256dh);
         subscription.SetKey(PushEncryptionKeyName.Auth, to.Auth);
         using var vapid = new VapidAuthentication(keys.PublicKey, keys.PrivateKey) { Subject = subject };
-        var client = new PushServiceClient(http.CreateClient(ClientName))
+        using var http = new HttpClient(new OriginAudience(vapid, handlers.CreateHandler(ClientName)), disposeHandler: false);
+        var client = new PushServiceClient(http)
         {
             DefaultAuthentication = vapid,
             DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
@@ -50,6 +52,24 @@ public sealed class PushChannel(IHttpClientFactory http)
         catch (HttpRequestException ex)
         {
             return ChannelOutcome.Failed($"cannot reach the push service: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// RFC 8292 makes the JWT's <c>aud</c> the origin of the push resource, port included; the library leaves a
+    /// non-default port out (no push service of a browser has one, a push service on another port has). This signs
+    /// the token again for the full origin when the endpoint names a port.
+    /// </summary>
+    private sealed class OriginAudience(VapidAuthentication vapid, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { IsDefaultPort: false } uri && request.Headers.Authorization is { Scheme: "vapid" })
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue(
+                    "vapid", vapid.GetVapidSchemeAuthenticationHeaderValueParameter(uri.GetLeftPart(UriPartial.Authority)));
+            }
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
