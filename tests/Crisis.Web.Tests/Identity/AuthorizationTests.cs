@@ -256,6 +256,8 @@ public sealed class AuthorizationTests(HostsFixture hosts)
             "/healthz", "/openapi/{documentName}.json", "/account/login", "/login", "{**path:file}",
             // Calendar subscriptions: Outlook and Google cannot sign in; the secret, revocable token in the URL is the key.
             "/feeds/roster/{token}.ics",
+            // The Dutch "page not found" and error pages: a static text, shown before signing in too.
+            "/niet-gevonden", "/fout/{Code:int}",
         };
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
