@@ -203,17 +203,7 @@ public sealed class ChannelDeliveryTests(ChannelsFixture fixture)
         var alert = await Host.RaiseAsync(Host.Kit.CoordinatorUser, new { targets = new[] { new { personId = person.Person.Id } }, message = "Nog een keer" });
         await Host.DeliveredAsync(alert.Id);
         var address = $"tweede-{Guid.NewGuid():N}@example.nl";
-        var row = new AlertNotificationRecord
-        {
-            Id = Guid.NewGuid(), AlertId = alert.Id, PersonId = person.Person.Id, Round = 0, Step = 1, At = Host.Now,
-            Channel = ChannelNames.Email, Status = ChannelStatus.Pending, Target = address,
-        };
-        await using (var scope = Host.App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
-            db.Add(row);
-            await db.SaveChangesAsync();
-        }
+        var row = await AddPendingEmailAsync(alert.Id, person.Person.Id, address);
 
         var taken = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
@@ -224,6 +214,41 @@ public sealed class ChannelDeliveryTests(ChannelsFixture fixture)
         taken.Sum().ShouldBe(1);
         (await fixture.Smtp.WaitForAsync(m => m.To.Contains(address))).Subject.ShouldContain("Nog een keer");
         Mails(address).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ARowOfAnAlertCancelledBeforeItWentOut_IsSkippedWithTheReason()
+    {
+        var person = await Host.Kit.PersonAsync(CrisisRole.Member);
+        var alert = await Host.RaiseAsync(Host.Kit.CoordinatorUser, new { targets = new[] { new { personId = person.Person.Id } }, message = "Toch niet" });
+        await Host.DeliveredAsync(alert.Id);
+        await (await Host.Kit.Coordinator.PostAsync($"/api/alerts/{alert.Id}/cancel", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var row = await AddPendingEmailAsync(alert.Id, person.Person.Id, $"laat-{Guid.NewGuid():N}@example.nl");
+
+        await using (var scope = Host.App.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<AlertChannelDelivery>().DeliverAsync(new AlertNotificationsDue(alert.Id, [row.Id]))).ShouldBe(1);
+        }
+
+        var email = (await Host.GetAsync(alert.Id)).ChannelsOf(person.Person.Id)[ChannelNames.Email];
+        email.Status.ShouldBe(ChannelStatus.Skipped);
+        email.Detail.ShouldBe("the alert was cancelled before this went out");
+        Mails(row.Target!).ShouldBe(0);
+    }
+
+    private async Task<AlertNotificationRecord> AddPendingEmailAsync(Guid alertId, Guid personId, string address)
+    {
+        var row = new AlertNotificationRecord
+        {
+            // A moment after the alert's own rows, as a later notification would be: the channel's latest speaks for it.
+            Id = Guid.NewGuid(), AlertId = alertId, PersonId = personId, Round = 0, Step = 1, At = Host.Now + Duration.FromSeconds(1),
+            Channel = ChannelNames.Email, Status = ChannelStatus.Pending, Target = address,
+        };
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrisisDbContext>();
+        db.Add(row);
+        await db.SaveChangesAsync();
+        return row;
     }
 
     private int Mails(string address) => fixture.Smtp.Messages.Count(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase));

@@ -130,6 +130,18 @@ public sealed class PushSubscriptionApiTests(ChannelsFixture fixture)
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("/sw.js", "notificationclick")]
+    [InlineData("/js/crisis-push.js", "export async function subscribe")]
+    public async Task TheServiceWorkerAndThePushModule_AreServedFromTheirPaths(string path, string contains)
+    {
+        var response = await Host.App.ClientFor(null).GetAsync(path);
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/javascript");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(contains);
+    }
+
     [Fact]
     public async Task TwoNodes_GeneratingTheKeysAtOnce_EndWithOneKeyPair_AndConfiguredKeysWin()
     {
