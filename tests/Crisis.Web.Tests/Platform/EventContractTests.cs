@@ -50,7 +50,8 @@ public sealed class EventContractTests
     [Fact]
     public void WorkConsumers_AreOnlyOnTheSharedQueue_NotificationsOnEachNode()
     {
-        BusExtensions.Consumers(work: true).ShouldBe([typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer)]);
+        BusExtensions.Consumers(work: true).ShouldBe(
+            [typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer), typeof(Crisis.Web.Alerting.Channels.AlertNotificationsDueConsumer)], ignoreOrder: true);
         BusExtensions.Consumers(work: false).ShouldNotContain(typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer));
         BusExtensions.Consumers(work: false).ShouldContain(typeof(Crisis.Web.Incidents.LogEntryAppendedConsumer));
     }
