@@ -29,8 +29,25 @@ public sealed class AlertService(
     /// officers and exercise leads must take part in it. In an exercise the alert reaches participants only and its
     /// message starts with OEFENING.
     /// </summary>
-    public async Task<AlertDto> RaiseAsync(
-        Actor actor, Guid? incidentId, IReadOnlyList<AlertTarget> targets, string? message, int? required, CancellationToken ct = default)
+    public Task<AlertDto> RaiseAsync(
+        Actor actor, Guid? incidentId, IReadOnlyList<AlertTarget> targets, string? message, int? required, CancellationToken ct = default) =>
+        RaiseAtAsync(actor, incidentId, targets, message, required, clock.GetCurrentInstant(), ct);
+
+    /// <summary>
+    /// For the demo region only: an alert raised <paramref name="ago"/> before now, with the steps that fell due since
+    /// fired at once, so that the opkomst board shows an escalation that has happened. Same checks as any raise.
+    /// </summary>
+    internal async Task<AlertDto> RaiseEarlierAsync(
+        Actor actor, Guid incidentId, IReadOnlyList<AlertTarget> targets, string message, Duration ago, CancellationToken ct = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var raised = await RaiseAtAsync(actor, incidentId, targets, message, null, now - ago, ct);
+        await AdvanceDueAsync(raised.Id, now, ct);
+        return raised;
+    }
+
+    private async Task<AlertDto> RaiseAtAsync(
+        Actor actor, Guid? incidentId, IReadOnlyList<AlertTarget> targets, string? message, int? required, Instant raisedAt, CancellationToken ct)
     {
         const string action = "alert.raise";
         var target = incidentId is { } i ? $"incident/{i}" : null;
@@ -76,7 +93,7 @@ public sealed class AlertService(
         }
         return await RaiseCheckedAsync(actor, action, target,
             new AlertDraft(Guid.NewGuid(), incidentId, exercise, false, text, await source.OfficialOfAsync(actor, ct),
-                clock.GetCurrentInstant(), targets, required, participants), null, ct);
+                raisedAt, targets, required, participants), null, ct);
     }
 
     /// <summary>A proefalarm to one person (coordinators): outside any incident, <c>test: true</c>.</summary>

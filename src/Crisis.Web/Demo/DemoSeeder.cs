@@ -22,8 +22,12 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 /// </summary>
 public sealed class DemoSeeder(
     UserAdministration users, IncidentService incidents, OrganisationService organisation,
-    Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort, CrisisDbContext db, IClock clock)
+    Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort, Alerting.AlertingDemo alerting, Exercises.ExerciseService exercises,
+    CrisisDbContext db, IClock clock)
 {
+    /// <summary>The scenario the demo's exercise plays (a file in <c>exercises/</c>).</summary>
+    public const string DrillScenario = "opvangoefening-sporthal";
+
     private static readonly (string Email, string Name, CrisisRole Role)[] People =
     [
         ("coordinator@lagelanden.example", "Marloes Verhagen", CrisisRole.Coordinator),
@@ -89,12 +93,13 @@ public sealed class DemoSeeder(
         await Write(omg, flood.Id, LogEntryKind.Assessment, "Geen gevaar voor de stabiliteit van de dijk; waterschap verwacht dat het water binnen 12 uur zakt.", TeamCatalogue.Omgevingszorg);
         await Write(omg, flood.Id, LogEntryKind.Action, "Zandzakken uitdelen bij gemeentewerf Rietwijk — eigenaar: Pieter de Graaf.", TeamCatalogue.Omgevingszorg);
 
-        // 3. An exercise, so that the OEFENING marking can be seen.
-        var drill = await incidents.OpenAsync(lead, new("Opvangoefening na ontruiming", true, "Groenmeer", 1), ct);
-        await incidents.AddParticipantAsync(lead, drill.Id, pim.Email, FunctionCatalogue.HoofdPubliekeZorg, ct);
-        await incidents.AppendAsSystemAsync(drill.Id, new(LogEntryKind.Inject, "Inject 1 (T+0): de meldkamer meldt een ontruiming van 80 bewoners van zorgcomplex De Linde."), ct);
-        await Write(pim, drill.Id, LogEntryKind.Situation, "Opvanglocatie dorpshuis 't Anker wordt ingericht; verwachte aankomst bewoners over 45 minuten.", TeamCatalogue.Pim);
-        await Write(lead, drill.Id, LogEntryKind.Info, "Observatie: de bezetting van het telefoonteam duurde langer dan de norm.", null);
+        // The alerts of the fire: AC-BZ alerted and coming, HIN alerted a few minutes ago and escalated for want of an answer.
+        await alerting.SeedAsync(coordinator, ovd, fire.Id, ct);
+
+        // 3. An exercise from a scenario in exercises/, started, so that its clock, its injects and the OEFENING marking can be seen.
+        var drill = await exercises.CreateAsync(lead, DrillScenario, null,
+            [new(pim.Email, FunctionCatalogue.HoofdPubliekeZorg, false), new(hin.Email, FunctionCatalogue.Hin, false)], ct);
+        await exercises.StartAsync(lead, drill.Id, 1.0, ct);
 
         return Logins;
 

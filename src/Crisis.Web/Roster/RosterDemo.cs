@@ -11,7 +11,7 @@ namespace Crisis.Web.Roster;
 /// <summary>
 /// The demo region's piketrooster for the current quarter: weekly rotations (Monday 08:00) for the regional key
 /// functions from their pools, some leave, an accepted swap and an open one, and deliberately one gap and one
-/// conflict so that the coverage overview has something to show.
+/// conflict in the current week so that the coverage overview has something to show at once.
 /// </summary>
 public sealed class RosterDemo(
     ShiftService shifts, RotationService rotations, SwapService swaps, UnavailabilityService leave, CrisisDbContext db, IClock clock, DateTimeZone zone, IEnumerable<IRosterQualificationRule> rules)
@@ -98,21 +98,42 @@ public sealed class RosterDemo(
             await swaps.RequestAsync(As(ruud, CrisisRole.Officer), new SwapInput(ruudsWeek.Id, jeroen.Id), ct);
         }
 
-        // The deliberate gap: nobody is Hoofd Nafase for the week after next.
-        var gapWeek = zone.AtStartOfDay(nextMonday.PlusWeeks(1)).ToInstant();
-        var nafase = (await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.Function == FunctionCatalogue.HoofdNafase).ToListAsync(ct))
-            .FirstOrDefault(s => s.Start >= gapWeek);
-        if (nafase is not null)
+        // The deliberate gap and conflict, both in the current week so that the coverage overview shows them at once.
+        // The gap: nobody is Hoofd Nafase for twelve hours from tomorrow 20:00 (sooner when this rota week ends first).
+        async Task<ShiftRecord?> OnCallNowAsync(string function) =>
+            (await db.Set<ShiftRecord>().AsNoTracking().Where(s => s.Function == function).ToListAsync(ct))
+                .FirstOrDefault(s => s.Start <= now && now < s.End);
+        if (await OnCallNowAsync(FunctionCatalogue.HoofdNafase) is { } nafase)
         {
+            var gapStart = zone.AtLeniently(today.PlusDays(1).At(new LocalTime(20, 0))).ToInstant();
+            if (gapStart > nafase.End - Duration.FromHours(4))
+            {
+                gapStart = Instant.Min(now + Duration.FromHours(2), nafase.End);
+            }
+            var gapEnd = Instant.Min(gapStart + Duration.FromHours(12), nafase.End);
             await shifts.DeleteAsync(system, nafase.Id, ct);
+            foreach (var (start, end) in new[] { (nafase.Start, gapStart), (gapEnd, nafase.End) })
+            {
+                if (start < end)
+                {
+                    await shifts.CreateAsync(system,
+                        new ShiftInput(nafase.Function, nafase.PersonId, start.InZone(zone).LocalDateTime, end.InZone(zone).LocalDateTime), ct);
+                }
+            }
         }
-
-        // The deliberate conflict: Linda Mulder is on call as OvD-BZ and is also put on AC-BZ for one day of that week.
-        var linda = Person("l.mulder@hasselburg.example");
-        if (await NextShiftAsync(linda.Id, FunctionCatalogue.OvdBz, now) is { } lindasWeek)
+        // The conflict: the OvD-BZ on call this week has a dentist's appointment tomorrow afternoon, inside the shift.
+        if (await OnCallNowAsync(FunctionCatalogue.OvdBz) is { } ovd)
         {
-            var start = lindasWeek.Start.InZone(zone).LocalDateTime.PlusDays(2);
-            await shifts.CreateAsync(system, new ShiftInput(FunctionCatalogue.AcBz, linda.Id, start, start.PlusDays(1)), ct);
+            var start = zone.AtLeniently(today.PlusDays(1).At(new LocalTime(13, 0))).ToInstant();
+            if (start + Duration.FromHours(3) > ovd.End)
+            {
+                start = Instant.Min(now + Duration.FromHours(1), ovd.End);
+            }
+            var end = Instant.Min(start + Duration.FromHours(3), ovd.End);
+            if (start < end)
+            {
+                await leave.AddAsync(system, ovd.PersonId, new LeaveInput(start.InZone(zone).LocalDateTime, end.InZone(zone).LocalDateTime, "Tandarts"), ct);
+            }
         }
     }
 
