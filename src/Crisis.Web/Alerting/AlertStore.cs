@@ -4,6 +4,7 @@ using Crisis.Web.Audit;
 using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
+using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -44,6 +45,7 @@ public sealed class AlertStore(
         var names = await source.DirectoryAsync(people, ct);
         var earlier = raised ? [] : await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == alert.Id).ToListAsync(ct);
         var plan = await channels.PlanAsync(change.Fired.SelectMany(f => f.Notified.Select(n => n.PersonId)).Distinct().ToList(), ct);
+        var joining = await JoiningAsync(change, names, ct);
         if (row is null)
         {
             row = new AlertRecord
@@ -109,6 +111,7 @@ public sealed class AlertStore(
         }
         audit.Stage(db, actor, action, $"alert/{alert.Id}", Describe(change));
         await db.SaveChangesAsync(ct);
+        await JoinAsync(transaction, joining, actor, now, ct);
         await transaction.CommitAsync(ct);
         outbox.Notify(messages.Select(m => m.Id));
         await log.WriteAsync(change, raised, row.RaisedByName, names, closedBy, ct);
@@ -145,6 +148,81 @@ public sealed class AlertStore(
         var notifications = await db.Set<AlertNotificationRecord>().AsNoTracking().Where(n => n.AlertId == row.Id).ToListAsync(ct);
         return AlertDto.From(alert, row.RaisedByName, names, notifications);
     }
+
+    /// <summary>
+    /// Who this change makes a participant of the alert's incident: every user a step reached now (so they can read
+    /// the incident they are called to), and, for an answer "coming", the function they come in (the evidence the
+    /// paspoort drafts from at closing). Read before the transaction, with the participant rows that exist.
+    /// </summary>
+    private async Task<Joining?> JoiningAsync(AlertChange change, OfficialDirectory names, CancellationToken ct)
+    {
+        if (change.Alert.IncidentId is not { } incidentId)
+        {
+            return null;
+        }
+        var reached = change.Fired.SelectMany(f => f.Notified.Select(n => n.PersonId)).SelectMany(names.UserIdsOf).ToHashSet();
+        var coming = change.Response is { Response: AlertResponse.Coming } answer
+            ? names.UserIdsOf(answer.PersonId).ToDictionary(u => u, _ => answer.Function)
+            : [];
+        var users = reached.Concat(coming.Keys).Distinct().ToList();
+        if (users.Count == 0)
+        {
+            return null;
+        }
+        var existing = await db.Participants.Where(p => p.IncidentId == incidentId && users.Contains(p.UserId)).ToListAsync(ct);
+        return new Joining(incidentId, users, coming, existing);
+    }
+
+    private sealed record Joining(Guid IncidentId, IReadOnlyList<Guid> Users, IReadOnlyDictionary<Guid, string?> Coming, IReadOnlyList<ParticipantRecord> Existing);
+
+    /// <summary>
+    /// Adds the participants of <paramref name="joining"/> inside the alert's transaction, behind a savepoint: a user
+    /// another request made a participant meanwhile is no reason to refuse the alert, so that case rolls back to the
+    /// savepoint and leaves the participant as the other request made it.
+    /// </summary>
+    private async Task JoinAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Joining? joining, Actor actor, Instant now, CancellationToken ct)
+    {
+        if (joining is null)
+        {
+            return;
+        }
+        var changed = new List<ParticipantRecord>();
+        foreach (var user in joining.Users)
+        {
+            var function = joining.Coming.GetValueOrDefault(user);
+            if (joining.Existing.FirstOrDefault(p => p.UserId == user) is { } participant)
+            {
+                if (function is not null && participant.Function is null)
+                {
+                    participant.Function = function;
+                    changed.Add(participant);
+                }
+                continue;
+            }
+            var added = new ParticipantRecord { IncidentId = joining.IncidentId, UserId = user, AddedAt = now, AddedById = actor.UserId, Function = function };
+            db.Participants.Add(added);
+            changed.Add(added);
+        }
+        if (changed.Count == 0)
+        {
+            return;
+        }
+        await transaction.CreateSavepointAsync(JoinSavepoint, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackToSavepointAsync(JoinSavepoint, ct);
+            foreach (var p in changed)
+            {
+                db.Entry(p).State = EntityState.Detached;
+            }
+        }
+    }
+
+    private const string JoinSavepoint = "alert_participants";
 
     private static void Project(AlertRecord row, Alert alert)
     {

@@ -42,6 +42,32 @@ public sealed class AlertLifecycleTests(AlertingFixture fixture)
     }
 
     [Fact]
+    public async Task AReachedRecipient_TakesPartInTheIncident_AndComingRecordsTheFunctionTheyComeIn()
+    {
+        var region = await Host.RegionAsync();
+        var officer = region.Pool.User;
+        var incident = await Host.App.OpenIncidentAsync(officer);
+        var recipient = Host.ClientFor(region.OnCall.User);
+        (await recipient.GetAsync($"/api/incidents/{incident.Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+
+        var alert = await Host.RaiseAsync(officer, new { incidentId = incident.Id, targets = new[] { new { function = region.Function } }, message = "Kom" });
+
+        (await recipient.GetAsync($"/api/incidents/{incident.Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var before = await ParticipantsAsync(officer, incident.Id);
+        before.ShouldContain(p => p.UserId == region.OnCall.User.Id && p.Function == null);
+        before.ShouldNotContain(p => p.UserId == region.Next.User.Id);
+
+        await Host.RespondAsync(region.OnCall.User, alert.Id, "coming", 15);
+
+        var after = await ParticipantsAsync(officer, incident.Id);
+        after.Single(p => p.UserId == region.OnCall.User.Id).Function.ShouldBe(region.Function);
+        after.Count(p => p.UserId == region.OnCall.User.Id).ShouldBe(1);
+    }
+
+    private async Task<List<Crisis.Web.Incidents.ParticipantDto>> ParticipantsAsync(TestUser who, Guid incidentId) =>
+        (await Host.ClientFor(who).GetFromJsonAsync<List<Crisis.Web.Incidents.ParticipantDto>>($"/api/incidents/{incidentId}/participants", Json.Options))!;
+
+    [Fact]
     public async Task Hub_TheRecipientAndCoordinatorsReceiveAlertRaised_AndTheRecipientAndIncidentAlertChangedOnAnAnswer()
     {
         var region = await Host.RegionAsync();
