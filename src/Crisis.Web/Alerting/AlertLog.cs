@@ -1,45 +1,90 @@
 using Crisis.Domain;
 using Crisis.Domain.Alerting;
 using Crisis.Domain.Incidents;
+using Crisis.Web.Contracts;
 using Crisis.Web.Incidents;
+using Crisis.Web.Messaging;
 using Crisis.Web.Platform;
+using MassTransit;
 using NodaTime;
 
 namespace Crisis.Web.Alerting;
 
 /// <summary>
 /// Writes what an alert did into its incident's log as <c>system</c> entries. The one place alerting calls the
-/// incidents feature, so a change of <see cref="IncidentService.AppendAsSystemAsync"/> is fixed here only.
+/// incidents feature, so a change of <see cref="IncidentService.AppendOnceAsSystemAsync"/> is fixed here only.
 /// </summary>
 /// <remarks>
-/// The log has its own writer (group commit), so these entries are written just after the alert's transaction
-/// commits, not inside it. A failure (the incident closed meanwhile, or any fault of the writer) is logged and never
-/// undoes the alert or turns its acknowledgement into an error; a crash between the commit and the line loses the line.
+/// The log has its own writer (group commit), so the lines cannot be written inside the alert's transaction. Instead
+/// the transaction stages them (<see cref="Plan"/>, an <see cref="AlertLogDue"/> in the outbox); the node that made the
+/// change writes them just after the commit, and <see cref="AlertLogDueConsumer"/> writes them again from the shared
+/// queue, where each line's key makes a second write find the first. So a crash between the commit and the lines loses
+/// none; a failure never undoes the alert or turns its acknowledgement into an error.
 /// </remarks>
 public sealed partial class AlertLog(IncidentService incidents, DateTimeZone zone, ILogger<AlertLog> logger)
 {
-    public async Task WriteAsync(AlertChange change, bool raised, string raisedByName, OfficialDirectory names, string? closedBy, CancellationToken ct)
+    /// <summary>The lines of <paramref name="change"/>, keyed by the alert's <paramref name="version"/> after it; null outside an incident.</summary>
+    public AlertLogDue? Plan(AlertChange change, int version, bool raised, string raisedByName, OfficialDirectory names, string? closedBy)
     {
         if (change.Alert.IncidentId is not { } incidentId)
         {
+            return null;
+        }
+        var lines = AlertLogLines.Of(change, raised, raisedByName, names, closedBy, zone)
+            .Select((text, i) => new AlertLogLine(FormattableString.Invariant($"alert:{change.Alert.Id:N}:{version}:{i}"), text))
+            .ToList();
+        return lines.Count == 0 ? null : new AlertLogDue(change.Alert.Id, incidentId, lines);
+    }
+
+    /// <summary>Writes the lines just after the alert's commit; a failure is logged, and the queued event tries again.</summary>
+    public async Task WriteAsync(AlertLogDue? due, CancellationToken ct)
+    {
+        if (due is null)
+        {
             return;
         }
-        foreach (var line in AlertLogLines.Of(change, raised, raisedByName, names, closedBy, zone))
+        try
+        {
+            await WriteOnceAsync(due, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLineFailed(logger, due.AlertId, due.IncidentId, ex);
+        }
+    }
+
+    /// <summary>
+    /// Writes each line that is not in the log yet, in order. A line the incident refuses (it was closed meanwhile) is
+    /// left out: the alert's record on the board stays whole.
+    /// </summary>
+    internal async Task WriteOnceAsync(AlertLogDue due, CancellationToken ct)
+    {
+        foreach (var line in due.Lines)
         {
             try
             {
-                await incidents.AppendAsSystemAsync(incidentId, new AppendEntry(LogEntryKind.System, line), ct);
+                await incidents.AppendOnceAsSystemAsync(due.IncidentId, new AppendEntry(LogEntryKind.System, line.Text), line.Key, ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (RuleViolationException ex)
             {
-                LogLineFailed(logger, change.Alert.Id, incidentId, ex);
+                LogLineRefused(logger, due.AlertId, due.IncidentId, ex.Code);
                 return;
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the log line of alert {AlertId} into incident {IncidentId}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the log lines of alert {AlertId} into incident {IncidentId} now; the queued event writes them")]
     private static partial void LogLineFailed(ILogger logger, Guid alertId, Guid incidentId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The log of incident {IncidentId} refused a line of alert {AlertId}: {Code}")]
+    private static partial void LogLineRefused(ILogger logger, Guid alertId, Guid incidentId, string code);
+}
+
+/// <summary>Writes the lines of an alert change that are not in the log yet (one node per event, from the shared queue).</summary>
+[WorkConsumer]
+public sealed class AlertLogDueConsumer(AlertLog log) : IConsumer<AlertLogDue>
+{
+    public Task Consume(ConsumeContext<AlertLogDue> context) => log.WriteOnceAsync(context.Message, context.CancellationToken);
 }
 
 /// <summary>The Dutch log lines of one change of an alert ("Alarmering OvD-BZ: Jeroen Bakhuis gealarmeerd; komt, verwacht 14:25").</summary>

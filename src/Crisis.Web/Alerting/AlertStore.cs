@@ -15,8 +15,8 @@ namespace Crisis.Web.Alerting;
 /// Stores what one operation did to an alert, in one transaction: the alert row (at the version it was read, so a
 /// concurrent change on another node makes this one fail whole), the recipient projection, the notification of every
 /// person a step reached on every channel (the hub's <c>sent</c>; e-mail, Web Push and the webhook <c>pending</c>, with
-/// one <see cref="AlertNotificationsDue"/> for the delivery), the answer, the event for the hub and the audit line. After
-/// the commit it writes the log lines. Used by the service (raise, answer, cancel, resolve) and the scheduler (escalation steps).
+/// one <see cref="AlertNotificationsDue"/> for the delivery), the answer, the event for the hub, the log lines
+/// (<see cref="AlertLogDue"/>) and the audit line. After the commit it writes the log lines at once. Used by the service (raise, answer, cancel, resolve) and the scheduler (escalation steps).
 /// </summary>
 public sealed class AlertStore(
     CrisisDbContext db, AuditTrail audit, OutboxDispatcher outbox, AlertRosterSource source, AlertChannelStaging channels, AlertLog log, IClock clock)
@@ -109,12 +109,17 @@ public sealed class AlertStore(
         {
             messages.Add(EventTypes.Stage(db, new AlertNotificationsDue(alert.Id, external.Select(n => n.Id).ToList()), now));
         }
+        var lines = log.Plan(change, row.Version, raised, row.RaisedByName, names, closedBy);
+        if (lines is not null)
+        {
+            messages.Add(EventTypes.Stage(db, lines, now));
+        }
         audit.Stage(db, actor, action, $"alert/{alert.Id}", Describe(change));
         await db.SaveChangesAsync(ct);
         await JoinAsync(transaction, joining, actor, now, ct);
         await transaction.CommitAsync(ct);
         outbox.Notify(messages.Select(m => m.Id));
-        await log.WriteAsync(change, raised, row.RaisedByName, names, closedBy, ct);
+        await log.WriteAsync(lines, ct);
         return new Saved(dto, change);
     }
 

@@ -23,3 +23,15 @@ public sealed record AlertChanged(AlertDto Alert, IReadOnlyList<Guid> NotifyUser
 /// </summary>
 [CrisisEvent("alert-notifications-due")]
 public sealed record AlertNotificationsDue(Guid AlertId, IReadOnlyList<Guid> NotificationIds);
+
+/// <summary>
+/// The log lines of one change of an alert, staged in the alert's transaction so that none is lost: the node that
+/// made the change writes them at once, and the one node that takes this event from the shared queue writes whatever
+/// is not there yet (after a crash between the commit and the lines). Each line's key makes it one entry however often
+/// it is written.
+/// </summary>
+[CrisisEvent("alert-log-due")]
+public sealed record AlertLogDue(Guid AlertId, Guid IncidentId, IReadOnlyList<AlertLogLine> Lines);
+
+/// <summary>One line of <see cref="AlertLogDue"/>, with the key that makes it one entry in the incident's log.</summary>
+public sealed record AlertLogLine(string Key, string Text);

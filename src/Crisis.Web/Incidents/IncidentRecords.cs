@@ -48,6 +48,12 @@ public sealed class LogEntryRecord
     public string? AddressedToTeam { get; set; }
     public string? InjectId { get; set; }
 
+    /// <summary>
+    /// What makes a write happen once however often it is tried (an inject's id, an alert's log line): unique per
+    /// incident, so a retry, a redelivery or a second node finds the entry the first one wrote. Null for most entries.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
     public LogEntry ToEntry() =>
         new(Id, IncidentId, Seq, At, new AuthorRef(AuthorId, AuthorName), Kind, Team, Text, CorrectsSeq, CompletesSeq, Exercise,
             AddressedToFunction is null && AddressedToTeam is null ? null : new Addressee(AddressedToFunction, AddressedToTeam), InjectId);
@@ -90,6 +96,8 @@ internal sealed class LogEntryConfiguration : IEntityTypeConfiguration<LogEntryR
         e.Property(x => x.Team).HasMaxLength(32);
         e.Property(x => x.Text).HasMaxLength(4000);
         e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.IdempotencyKey).HasMaxLength(LogWrite.MaxIdempotencyKey);
+        e.HasIndex(x => new { x.IncidentId, x.IdempotencyKey }).IsUnique();
         e.HasOne<IncidentRecord>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

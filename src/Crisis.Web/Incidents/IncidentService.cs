@@ -141,10 +141,17 @@ public sealed class IncidentService(
     }
 
     /// <summary>Writes an entry as Crisis itself (system notes, exercise injects).</summary>
-    internal async Task<LogEntry> AppendAsSystemAsync(Guid id, AppendEntry request, CancellationToken ct = default)
+    internal Task<LogEntry> AppendAsSystemAsync(Guid id, AppendEntry request, CancellationToken ct = default) =>
+        AppendOnceAsSystemAsync(id, request, null, ct);
+
+    /// <summary>
+    /// Writes an entry as Crisis itself, once per incident and <paramref name="idempotencyKey"/> however often this is
+    /// called: a later call (a retry, a redelivery, another node) answers the entry the first one wrote.
+    /// </summary>
+    internal async Task<LogEntry> AppendOnceAsSystemAsync(Guid id, AppendEntry request, string? idempotencyKey, CancellationToken ct = default)
     {
         var result = await writer.SubmitAsync(
-            new LogWrite(LogWriteKind.Append, id, Actor.System()) { Append = request, SystemWriter = true }, ct);
+            new LogWrite(LogWriteKind.Append, id, Actor.System()) { Append = request, SystemWriter = true, IdempotencyKey = idempotencyKey }, ct);
         return result.Entry;
     }
 

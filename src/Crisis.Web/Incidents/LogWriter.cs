@@ -28,6 +28,12 @@ internal sealed class LogWrite(LogWriteKind kind, Guid incidentId, Actor actor)
     public AppendEntry? Append { get; init; }
     public bool SystemWriter { get; init; }
     public int GripLevel { get; init; }
+
+    /// <summary>Makes the write happen once per incident (see <see cref="LogEntryRecord.IdempotencyKey"/>); null: every try writes.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    public const int MaxIdempotencyKey = 200;
+
     public TaskCompletionSource<LogWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
@@ -175,15 +181,16 @@ public sealed class LogWriter(
                 {
                     throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", write.IncidentId));
                 }
-                if (staged.FirstOrDefault(x => InjectOf(write) is { } a && x.Item2.Entry.IncidentId == incident.Id && x.Item2.Entry.InjectId == a.InjectId) is { Item1: not null } twin)
+                var key = KeyOf(write);
+                if (key is not null && staged.FirstOrDefault(x => x.Item1.IncidentId == incident.Id && KeyOf(x.Item1) == key) is { Item1: not null } twin)
                 {
-                    // The same inject twice in one batch: one entry, acknowledged with the batch.
+                    // The same keyed write twice in one batch: one entry, acknowledged with the batch.
                     staged.Add((write, twin.Item2));
                     continue;
                 }
-                if (await LoggedInjectAsync(db, write, incident) is { } logged)
+                if (await LoggedAsync(db, key, incident) is { } logged)
                 {
-                    // The inject is in the log already (another node, or an earlier try): the same entry, not a second.
+                    // In the log already (another node, an earlier try, a redelivery): the same entry, not a second.
                     write.Done.TrySetResult(new LogWriteResult(incident.ToInfo(), logged));
                     continue;
                 }
@@ -205,6 +212,7 @@ public sealed class LogWriter(
                     AddressedToFunction = InjectOf(write)?.AddressedTo?.Function,
                     AddressedToTeam = InjectOf(write)?.AddressedTo?.Team,
                     InjectId = InjectOf(write)?.InjectId,
+                    IdempotencyKey = key,
                 };
                 incident.LastSeq = record.Seq;
                 switch (write.Kind)
@@ -247,16 +255,23 @@ public sealed class LogWriter(
         write is { Kind: LogWriteKind.Append, SystemWriter: true, Append: { Kind: LogEntryKind.Inject, InjectId: not null } a } ? a : null;
 
     /// <summary>
-    /// An inject is written once per incident: its id is unique in the log (an index, and this check in the same
-    /// transaction, so a retry after losing a race finds the entry the winner wrote).
+    /// The key that makes <paramref name="write"/> happen once: the one it was given, or for an inject (which is written
+    /// once per incident) its scenario id.
     /// </summary>
-    private static async Task<LogEntry?> LoggedInjectAsync(CrisisDbContext db, LogWrite write, IncidentRecord incident)
+    private static string? KeyOf(LogWrite write) =>
+        write.IdempotencyKey ?? (InjectOf(write) is { InjectId: { } injectId } ? "inject:" + injectId : null);
+
+    /// <summary>
+    /// The entry a keyed write already made: the key is unique in the incident's log (an index, and this check in the
+    /// same transaction, so a retry after losing a race finds the entry the winner wrote).
+    /// </summary>
+    private static async Task<LogEntry?> LoggedAsync(CrisisDbContext db, string? key, IncidentRecord incident)
     {
-        if (InjectOf(write) is not { InjectId: { } injectId })
+        if (key is null)
         {
             return null;
         }
-        var row = await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.IncidentId == incident.Id && e.InjectId == injectId);
+        var row = await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.IncidentId == incident.Id && e.IdempotencyKey == key);
         return row?.ToEntry();
     }
 

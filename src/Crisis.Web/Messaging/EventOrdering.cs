@@ -25,6 +25,7 @@ public static class EventOrdering
         Key<AlertRaised>(e => e.Alert.Id),
         Key<AlertChanged>(e => e.Alert.Id),
         Key<AlertNotificationsDue>(e => e.AlertId),
+        Key<AlertLogDue>(e => e.AlertId),
         Key<ExerciseChanged>(e => e.IncidentId),
     ];
 

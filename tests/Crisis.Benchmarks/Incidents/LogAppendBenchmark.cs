@@ -29,7 +29,7 @@ public static class LogAppendBenchmark
         var dir = Directory.CreateTempSubdirectory("crisis-bench-");
         try
         {
-            await using var app = await StartHostAsync(Path.Combine(dir.FullName, "bench.db"));
+            await using var app = await BenchHost.StartAsync(Path.Combine(dir.FullName, "bench.db"));
             var (client, incidentA, incidentB) = await PrepareAsync(app);
 
             // Warm-up: JIT, connection pools, SQLite page cache.
@@ -92,34 +92,9 @@ public static class LogAppendBenchmark
         }
     }
 
-    private static async Task<WebApplication> StartHostAsync(string dbFile)
-    {
-        // ApplicationName: the static web assets manifest the UI maps is the web project's, not this executable's.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Crisis.Web" });
-        builder.Configuration["ConnectionStrings:Crisis"] = $"Data Source={dbFile}";
-        builder.Configuration["Crisis:SeedDemo"] = "false";
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddCrisis();
-        var app = builder.Build();
-        app.MapCrisis();
-        await app.Services.MigrateCrisisDatabaseAsync();
-        await app.StartAsync();
-        return app;
-    }
-
     private static async Task<(HttpClient, Guid, Guid)> PrepareAsync(WebApplication app)
     {
-        string token;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            await admin.AddUserAsync("bench@bench.example", "Benchmark", CrisisRole.Officer.ToWire(), null, Actor.System("bench"));
-            token = await admin.CreateTokenAsync("bench@bench.example", Actor.System("bench"));
-        }
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var client = BenchHost.ClientFor(app, await BenchHost.UserAsync(app, "bench@bench.example", "Benchmark", CrisisRole.Officer));
         async Task<Guid> Open(string title)
         {
             var r = await client.PostAsJsonAsync("/api/incidents", new { title });

@@ -35,7 +35,7 @@ public static class RegionCoverageBenchmark
         var dir = Directory.CreateTempSubdirectory("crisis-bench-roster-");
         try
         {
-            await using var app = await StartHostAsync(Path.Combine(dir.FullName, "bench.db"));
+            await using var app = await BenchHost.StartAsync(Path.Combine(dir.FullName, "bench.db"));
             var zone = app.Services.GetRequiredService<DateTimeZone>();
             var from = new LocalDate(2027, 1, 4);
             var to = from.PlusWeeks(52);
@@ -195,20 +195,5 @@ public static class RegionCoverageBenchmark
                 index++;
             }
         }
-    }
-
-    private static async Task<WebApplication> StartHostAsync(string dbFile)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Crisis.Web" });
-        builder.Configuration["ConnectionStrings:Crisis"] = $"Data Source={dbFile}";
-        builder.Configuration["Crisis:SeedDemo"] = "false";
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddCrisis();
-        var app = builder.Build();
-        app.MapCrisis();
-        await app.Services.MigrateCrisisDatabaseAsync();
-        await app.StartAsync();
-        return app;
     }
 }

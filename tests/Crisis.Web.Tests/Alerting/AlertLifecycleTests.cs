@@ -4,6 +4,8 @@ using System.Text.Json;
 using Crisis.Domain.Identity;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace Crisis.Web.Tests.Alerting;
@@ -62,6 +64,46 @@ public sealed class AlertLifecycleTests(AlertingFixture fixture)
         var after = await ParticipantsAsync(officer, incident.Id);
         after.Single(p => p.UserId == region.OnCall.User.Id).Function.ShouldBe(region.Function);
         after.Count(p => p.UserId == region.OnCall.User.Id).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task LogLines_AreStagedWithTheAlert_SoLinesLostAfterTheCommitAreWrittenFromTheQueue_OnceEach()
+    {
+        var region = await Host.RegionAsync();
+        var officer = region.Pool.User;
+        var incident = await Host.App.OpenIncidentAsync(officer);
+        var alert = await Host.RaiseAsync(officer, new { incidentId = incident.Id, targets = new[] { new { function = region.Function } }, message = "Staged" });
+        await Host.RespondAsync(region.OnCall.User, alert.Id, "coming", 10);
+        var written = await Host.AlertLinesAsync(incident.Id);
+        written.Count.ShouldBeGreaterThanOrEqualTo(3);
+
+        // The two changes' lines are in the outbox, staged in the alerts' own transactions.
+        List<Crisis.Web.Contracts.AlertLogDue> staged;
+        await using (var scope = Host.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Crisis.Web.Data.CrisisDbContext>();
+            staged = (await db.Outbox.AsNoTracking().Where(m => m.Type == "alert-log-due").OrderBy(m => m.Id).ToListAsync())
+                .Select(m => System.Text.Json.JsonSerializer.Deserialize<Crisis.Web.Contracts.AlertLogDue>(m.Payload, Json.Options)!)
+                .Where(d => d.AlertId == alert.Id).ToList();
+            staged.SelectMany(d => d.Lines).Select(l => l.Text).ShouldBe(written);
+
+            // A crash between the commit and the lines: as if they were never written (the log's tail goes back).
+            var lines = await db.LogEntries.Where(e => e.IncidentId == incident.Id && e.Kind == Crisis.Domain.Incidents.LogEntryKind.System
+                && e.Text.Contains("Alarmering")).ToListAsync();
+            var row = await db.Incidents.SingleAsync(i => i.Id == incident.Id);
+            row.LastSeq = lines.Min(e => e.Seq) - 1;
+            db.LogEntries.RemoveRange(lines);
+            await db.SaveChangesAsync();
+        }
+        (await Host.AlertLinesAsync(incident.Id)).ShouldBeEmpty();
+
+        // The queue delivers the staged events (twice, as a redelivery would): every line comes back once, in order.
+        foreach (var due in staged.Concat(staged))
+        {
+            await using var scope = Host.App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Crisis.Web.Alerting.AlertLog>().WriteOnceAsync(due, default);
+        }
+        (await Host.AlertLinesAsync(incident.Id)).ShouldBe(written);
     }
 
     private async Task<List<Crisis.Web.Incidents.ParticipantDto>> ParticipantsAsync(TestUser who, Guid incidentId) =>

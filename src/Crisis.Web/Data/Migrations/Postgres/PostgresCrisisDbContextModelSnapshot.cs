@@ -669,6 +669,10 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Property<bool>("Exercise")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
@@ -694,6 +698,9 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "InjectId")
                         .IsUnique();

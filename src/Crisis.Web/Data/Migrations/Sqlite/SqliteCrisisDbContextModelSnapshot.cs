@@ -661,6 +661,10 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Exercise")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
@@ -686,6 +690,9 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("IncidentId", "InjectId")
                         .IsUnique();
