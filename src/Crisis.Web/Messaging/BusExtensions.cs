@@ -9,7 +9,8 @@ public static class BusExtensions
     /// MassTransit on the configured transport, with two kinds of endpoint. Every node consumes notifications on a queue
     /// of its own, bound to the event exchanges, so every node sees every event and forwards it to its own clients. On
     /// RabbitMQ that queue is durable (it and its bindings survive a broker restart, so events published while this node
-    /// reconnects wait for it) and expires an hour after its node stopped using it. Work consumers
+    /// reconnects wait for it) and expires a few minutes after its node stopped using it
+    /// (<see cref="RabbitMqOptions.NodeQueueExpiry"/>), so node restarts leave no queue behind that collects events. Work consumers
     /// (<see cref="WorkConsumerAttribute"/>) share one durable queue, <c>crisis-work</c>, so each event's work is done by
     /// one node. On both, events of one incident (or alert) are consumed in order and others side by side
     /// (<see cref="EventOrdering"/>). Exchanges are named by the events' stable names (<see cref="CrisisEventAttribute"/>).
@@ -18,6 +19,7 @@ public static class BusExtensions
     {
         var transport = builder.Configuration["Crisis:Bus:Transport"] ?? "InMemory";
         var rabbitHost = builder.Configuration["Crisis:Bus:RabbitMq:Host"] ?? new RabbitMqOptions().Host;
+        var nodeQueueExpiry = builder.Configuration.GetValue<TimeSpan?>("Crisis:Bus:RabbitMq:NodeQueueExpiry") ?? RabbitMqOptions.DefaultNodeQueueExpiry;
         // This node's name on the bus: new at every start, so two nodes (even on one machine) never share a queue.
         var nodeId = $"{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid():N}";
 
@@ -41,7 +43,7 @@ public static class BusExtensions
                     {
                         e.Durable = true;
                         e.AutoDelete = false;
-                        e.QueueExpiration = TimeSpan.FromHours(1);
+                        e.QueueExpiration = nodeQueueExpiry;
                         ConfigureEndpoint(e, context, work: false);
                     });
                     cfg.ReceiveEndpoint(WorkQueue, e =>

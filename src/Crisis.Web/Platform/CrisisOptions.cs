@@ -41,4 +41,13 @@ public sealed class RabbitMqOptions
 {
     [Required]
     public string Host { get; set; } = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>
+    /// How long a node's own queue outlives its node (unused, no consumer): long enough to ride out a reconnect or a
+    /// broker restart, short enough that restarts leave nothing collecting events. What a node misses while away it
+    /// reads from the database when its clients resync.
+    /// </summary>
+    public TimeSpan NodeQueueExpiry { get; set; } = DefaultNodeQueueExpiry;
+
+    public static readonly TimeSpan DefaultNodeQueueExpiry = TimeSpan.FromMinutes(3);
 }
