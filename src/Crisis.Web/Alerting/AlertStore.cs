@@ -217,7 +217,7 @@ public sealed class AlertStore(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             await transaction.RollbackToSavepointAsync(JoinSavepoint, ct);
             foreach (var p in changed)

@@ -34,16 +34,27 @@ public static class DatabaseExtensions
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString, n =>
+        QuietRaces(o.UseNpgsql(connectionString, n =>
         {
             n.UseNodaTime();
             n.MigrationsAssembly(typeof(CrisisDbContext).Assembly.FullName);
             n.MigrationsHistoryTable("__ef_migrations_history");
-        });
+        }));
 
     internal static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(SqliteDurability.Instance);
+        QuietRaces(o.UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(SqliteDurability.Instance));
+
+    /// <summary>
+    /// EF Core logs every failed command and save as an error with its stack trace, also the ordinary races that their
+    /// callers retry (<see cref="DbErrors.IsRace"/>), which buried the real failures. Those events go to debug; whoever
+    /// does not handle a failure logs it (the log writer's failed batch, an unhandled request), once, as an error.
+    /// </summary>
+    private static void QuietRaces(DbContextOptionsBuilder o) =>
+        o.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
 
     /// <summary>
     /// Makes a relative SQLite path relative to the content root (so <c>dotnet run</c> from anywhere finds the

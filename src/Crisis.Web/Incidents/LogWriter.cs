@@ -122,10 +122,11 @@ public sealed class LogWriter(
                 outbox.Notify(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity.Id));
                 return;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
+            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsRace(ex))
             {
-                // Another node wrote to the same incident first; take the new LastSeq and try again.
+                // Another node wrote to the same incident first (or deadlocked with this one); take the new LastSeq and try again.
                 LogWriterLog.Retrying(logger, attempt);
+                DbErrors.CountRetry("log");
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt));
             }
             catch (Exception ex)
@@ -139,11 +140,6 @@ public sealed class LogWriter(
             }
         }
     }
-
-    private static bool IsRace(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException
-        || ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Validates each write against the current state and adds what passes to the unit of work.</summary>
     private async Task<List<(LogWrite, LogWriteResult)>> StageAsync(CrisisDbContext db, List<LogWrite> writes, LogTeams teams)
@@ -315,7 +311,7 @@ public sealed class LogWriter(
 
 internal static partial class LogWriterLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Log batch lost a race with another writer; retry {Attempt}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Log batch lost a race with another writer; retry {Attempt}")]
     public static partial void Retrying(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A log batch of {Count} writes failed; nothing of it was stored")]

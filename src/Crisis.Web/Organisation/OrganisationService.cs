@@ -157,7 +157,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             // Another node seeded the catalogue at the same moment; what it wrote is the same.
             db.ChangeTracker.Clear();

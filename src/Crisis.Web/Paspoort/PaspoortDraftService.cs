@@ -1,6 +1,7 @@
 using Crisis.Domain.Paspoort;
 using Crisis.Web.Audit;
 using Crisis.Web.Identity;
+using Crisis.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static Crisis.Web.Paspoort.PaspoortAuditText;
@@ -77,7 +78,7 @@ public sealed class PaspoortDraftService(
                 await store.Db.SaveChangesAsync(ct);
                 return missing.Count;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException ex) when (attempt < 3 && DbErrors.IsRace(ex))
             {
                 // Another node (or a redelivery) stored some of the same drafts at the same moment: look again.
                 store.Db.ChangeTracker.Clear();

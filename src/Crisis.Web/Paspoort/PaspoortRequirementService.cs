@@ -119,7 +119,7 @@ public sealed class PaspoortRequirementService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             // Another node seeded the same defaults at the same moment.
             db.ChangeTracker.Clear();

@@ -94,7 +94,7 @@ public sealed class PaspoortStore(CrisisDbContext db)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             db.ChangeTracker.Clear();
             throw conflict;

@@ -54,7 +54,7 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             db.ChangeTracker.Clear();
             throw await audit.RefuseAsync(actor, "team.create", $"team/{team.Code}", TeamsRefusals.CodeTaken.RaiseFor("code", ("code", team.Code)));
@@ -85,7 +85,7 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             db.ChangeTracker.Clear();
             throw await audit.RefuseAsync(actor, "team.members", $"team/{row.Code}", TeamsHostRefusals.Changed.Raise(("team", row.Code)));
@@ -126,7 +126,7 @@ public sealed class TeamService(CrisisDbContext db, AuditTrail audit, IClock clo
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
         {
             // Another node seeded the same teams at the same moment.
             db.ChangeTracker.Clear();

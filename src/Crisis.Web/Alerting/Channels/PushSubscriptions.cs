@@ -47,7 +47,7 @@ public sealed class PushSubscriptions(CrisisDbContext db, AuditTrail audit, Vapi
                 await db.SaveChangesAsync(ct);
                 return (row, created);
             }
-            catch (DbUpdateException) when (created && attempt == 1)
+            catch (DbUpdateException ex) when (created && attempt == 1 && DbErrors.IsRace(ex))
             {
                 // The same browser subscribed at the same moment through another request: update that row instead.
                 db.ChangeTracker.Clear();

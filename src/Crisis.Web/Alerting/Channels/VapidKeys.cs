@@ -54,7 +54,7 @@ public sealed partial class VapidKeys(
                 await db.SaveChangesAsync(ct);
                 Generated(logger);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
             {
                 // Another node stored its pair first: that one is the pair.
                 db.ChangeTracker.Clear();

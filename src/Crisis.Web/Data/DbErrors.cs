@@ -1,0 +1,72 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Crisis.Web.Data;
+
+/// <summary>
+/// What a database error means, told by the provider's error code, never by its message text (which changes with the
+/// server's language and version, and which Npgsql wraps in other exceptions). The one place Crisis asks this.
+/// </summary>
+public static class DbErrors
+{
+    // PostgreSQL SQLSTATEs.
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
+    private const string UniqueViolation = "23505";
+
+    // SQLite result codes (primary, and the extended codes of a constraint).
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
+    /// <summary>
+    /// Whether a write lost a race with another writer and may simply be tried again on the new state: an optimistic
+    /// concurrency conflict, a unique key taken meanwhile, a deadlock or serialization failure (PostgreSQL), a busy or
+    /// locked database (SQLite). Looks through every inner exception.
+    /// </summary>
+    public static bool IsRace(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case DbUpdateConcurrencyException:
+                    return true;
+                case PostgresException pg when pg.SqlState is SerializationFailure or DeadlockDetected or UniqueViolation:
+                    return true;
+                case SqliteException lite when lite.SqliteErrorCode is SqliteBusy or SqliteLocked:
+                    return true;
+                case SqliteException lite when lite.SqliteErrorCode == SqliteConstraint
+                                               && lite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether a write broke a unique key (another writer stored the same thing first).</summary>
+    public static bool IsUniqueViolation(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: UniqueViolation }
+                || e is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static readonly Meter Meter = new("Crisis.Data");
+
+    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(
+        "crisis.db.race_retries", unit: "{retry}", description: "Writes tried again after losing an ordinary race with another writer.");
+
+    /// <summary>Counts an ordinary retry (logged at debug level by its caller): <paramref name="writer"/> names who retried.</summary>
+    public static void CountRetry(string writer) => Retries.Add(1, new KeyValuePair<string, object?>("writer", writer));
+}
