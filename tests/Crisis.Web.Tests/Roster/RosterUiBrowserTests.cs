@@ -117,6 +117,37 @@ public sealed class RosterUiBrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task MyShifts_LeaveInsideOwnShift_WarnsOfTheGapBeforeSaving_PickerAndDutchTyping_AndACoordinatorsChangeIsTold()
+    {
+        var kit = await RosterTestKit.CreateAsync(_app);
+        var f = await kit.FunctionAsync();
+        var (a, officer) = await kit.PersonAsync(CrisisRole.Officer, f);
+        var shift = await kit.ShiftAsync(f, a.Id, "2027-09-13T08:00", "2027-09-20T08:00");
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await LoginAsync(page, officer, "/mijn-diensten");
+
+        // Typed in Dutch, the end picked in MudBlazor's date picker (the time stays midnight).
+        await page.Locator("[data-testid=leave-start] .datetime-text input").FillAsync("16-09-2027 00:00");
+        await page.Locator("[data-testid=leave-end] .datetime-date input").ClickAsync();
+        await page.Locator(".mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextString = "18" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=leave-end] .datetime-text input")).ToHaveValueAsync("18-09-2027 00:00");
+        var warning = page.GetByTestId("leave-gap-warning");
+        await Assertions.Expect(warning).ToContainTextAsync("16-09-2027 00:00 – 18-09-2027 00:00");
+        (await warning.GetAttributeAsync("class"))!.ShouldContain("warning");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afwezigheid melden" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("roster-warning")).ToContainTextAsync("gat");
+        (await page.GetByTestId("roster-warning").GetAttributeAsync("class"))!.ShouldContain("warning");
+
+        (await kit.Coordinator.PutAsJsonAsync($"/api/roster/shifts/{shift.Id}",
+            new { function = f, personId = a.Id, start = "2027-09-13T08:00", end = "2027-09-19T08:00" }, Json.Options)).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.GetByTestId("shift-notice")).ToContainTextAsync("de coördinator heeft je dienst gewijzigd");
+        await Assertions.Expect(page.GetByTestId("shift-notice")).ToContainTextAsync("13-09-2027 08:00");
+        await Assertions.Expect(page.GetByTestId("my-shift").First).ToContainTextAsync("19-09-2027 08:00");
+    }
+
+    [BrowserFact]
     public async Task Import_ReadsAnUploadedFile_WithBomAndSemicolons_AndNamesTheBadRow()
     {
         var kit = await RosterTestKit.CreateAsync(_app);
