@@ -15,6 +15,7 @@ public static class AlertingEndpoints
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<AlertQueries>();
         builder.Services.AddScoped<AlertingDemo>();
+        builder.Services.AddScoped<OnCallFallbacks>();
         builder.Services.AddSingleton<AlertNotifier>();
         builder.Services.AddSingleton<AlertScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertScheduler>());

@@ -1,6 +1,7 @@
 using Crisis.Domain;
 using Crisis.Domain.Paspoort;
 using Crisis.Web.Identity;
+using Crisis.Web.Platform;
 using Crisis.Web.Roster;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -134,10 +135,8 @@ public static class PaspoortEndpoints
             {
                 return Results.Content(PaspoortExport.ToHtml(dossier, zone), "text/html; charset=utf-8");
             }
-            var file = $"veiligheidspaspoort-{Slug(dossier.Person.Name)}-{PaspoortExport.Iso(dossier.At)}.csv";
-            // A byte-order mark, so that spreadsheets read the accents right.
-            var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(PaspoortExport.ToCsv(dossier, zone))).ToArray();
-            return Results.File(bytes, "text/csv; charset=utf-8", file);
+            return CsvFile.Result(PaspoortExport.ToCsv(dossier, zone),
+                $"veiligheidspaspoort-{CsvFile.Slug(dossier.Person.Name)}-{PaspoortExport.Iso(dossier.At)}.csv");
         });
     }
 
@@ -163,7 +162,4 @@ public static class PaspoortEndpoints
         return parsed.Success ? parsed.Value
             : throw PaspoortRefusals.DateUnreadable.RaiseFor(field, ("field", field), ("value", Texts.Shorten(value)));
     }
-
-    private static string Slug(string name) =>
-        new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Crisis.Domain.Paspoort;
-using CsvHelper;
+using Crisis.Web.Platform;
 using NodaTime;
 
 namespace Crisis.Web.Paspoort;
@@ -14,26 +14,14 @@ public static class PaspoortExport
     /// CSV with one line per record (what the dossier rests on), separated by semicolons as Dutch spreadsheets expect.
     /// Cells that a spreadsheet would run as a formula (starting with =, +, -, @) are escaped.
     /// </summary>
-    public static string ToCsv(DossierDto dossier, DateTimeZone zone)
-    {
-        var options = CsvWriterOptions.Default with { Separator = ';', Injection = CsvInjection.Escape };
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, options, leaveOpen: true))
-        {
-            csv.WriteRecord(
-                "Persoon", "Datum", "Soort", "Activiteit", "Functie", "Eis", "Resultaat", "Notities", "Status",
-                "Telt mee", "Vastgelegd door", "Vastgelegd op", "Vervangt record", "Record");
-            foreach (var r in dossier.Records)
-            {
-                csv.WriteRecord(
-                    dossier.Person.Name, Iso(r.Date), KindDutch(r.Kind), r.Activity, r.Function ?? "", r.Requirement ?? "",
-                    ResultDutch(r.Result), r.Notes ?? "", RecordStateDutch(r), Counts(dossier, r.Id) ? "ja" : "nee",
-                    r.RecordedBy.Name, LocalTime(r.RecordedAt, zone), r.VoidsRecordId?.ToString() ?? "", r.Id.ToString());
-            }
-            csv.Flush();
-        }
-        return writer.ToString();
-    }
+    public static string ToCsv(DossierDto dossier, DateTimeZone zone) =>
+        CsvFile.Write(
+            ["Persoon", "Datum", "Soort", "Activiteit", "Functie", "Eis", "Resultaat", "Notities", "Status",
+                "Telt mee", "Vastgelegd door", "Vastgelegd op", "Vervangt record", "Record"],
+            dossier.Records.Select(r => (IReadOnlyList<string?>)[
+                dossier.Person.Name, Iso(r.Date), KindDutch(r.Kind), r.Activity, r.Function ?? "", r.Requirement ?? "",
+                ResultDutch(r.Result), r.Notes ?? "", RecordStateDutch(r), Counts(dossier, r.Id) ? "ja" : "nee",
+                r.RecordedBy.Name, LocalTime(r.RecordedAt, zone), r.VoidsRecordId?.ToString() ?? "", r.Id.ToString()]));
 
     /// <summary>A self-contained HTML page for printing: the status per function and requirement, then every record.</summary>
     public static string ToHtml(DossierDto dossier, DateTimeZone zone)

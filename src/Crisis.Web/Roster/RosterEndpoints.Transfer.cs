@@ -1,7 +1,5 @@
-using System.Globalization;
 using Crisis.Web.Identity;
 using Crisis.Web.Platform;
-using CsvHelper;
 
 namespace Crisis.Web.Roster;
 
@@ -30,8 +28,10 @@ public static partial class RosterEndpoints
             }
         }).Accepts<string>("text/csv");
         api.MapGet("/export", async (string? function, string? from, string? to, RosterReports reports, CancellationToken ct) =>
-            Results.Text(await reports.ExportAsync(Blank(function), RosterWire.ParseDateOrNull(from, "from"), RosterWire.ParseDateOrNull(to, "to"), ct),
-                "text/csv; charset=utf-8"));
+        {
+            var (f, a, b) = (Blank(function), RosterWire.ParseDateOrNull(from, "from"), RosterWire.ParseDateOrNull(to, "to"));
+            return CsvFile.Result(await reports.ExportAsync(f, a, b, ct), RosterReports.ExportFileName(f, a, b));
+        });
         api.MapGet("/reports/hours", async (string? month, string? format, RosterReports reports, HttpContext http, CancellationToken ct) =>
         {
             var csv = format?.ToLowerInvariant() switch
@@ -41,7 +41,7 @@ public static partial class RosterEndpoints
                 _ => throw RosterWireRefusals.FormatUnknown.RaiseFor("format", ("format", format)),
             };
             var report = (await reports.HoursAsync(http.Actor(), RosterWire.ParseMonth(month, "month"), ct)).ToDto();
-            return csv ? Results.Text(HoursCsv(report), "text/csv; charset=utf-8") : Results.Ok(report);
+            return csv ? CsvFile.Result(RosterReports.HoursCsv(report), $"urenoverzicht-{report.Month}.csv") : Results.Ok(report);
         });
     }
 
@@ -71,26 +71,5 @@ public static partial class RosterEndpoints
                 ? Results.Problem(statusCode: 404, title: "Not found", detail: phrases.English(RosterServiceRefusals.FeedNotFound.With()))
                 : Results.Text(feed, "text/calendar; charset=utf-8");
         }).AllowAnonymous().WithTags("Roster");
-    }
-
-    private static string HoursCsv(HoursReportDto report)
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvWriter.Create(writer, CsvWriterOptions.Default, true))
-        {
-            csv.WriteHeader(["month", "personId", "name", "email", "function", "shifts", "hours"]);
-            foreach (var r in report.Rows)
-            {
-                csv.WriteField(report.Month);
-                csv.WriteField(r.PersonId.ToString());
-                csv.WriteField(r.Name);
-                csv.WriteField(r.Email);
-                csv.WriteField(r.Function);
-                csv.WriteField(r.Shifts.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(r.Hours.ToString(CultureInfo.InvariantCulture));
-                csv.EndRecord();
-            }
-        }
-        return writer.ToString();
     }
 }

@@ -4,6 +4,7 @@ using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Organisation;
+using Crisis.Web.Platform;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,7 +14,8 @@ namespace Crisis.Web.Roster;
 
 /// <summary>
 /// Imports shifts from CSV (coordinators): a header with <c>function</c>, <c>personId</c> or <c>personEmail</c>,
-/// <c>start</c>, <c>end</c> (local times of the region), comma or semicolon separated. Every row is checked; if any
+/// <c>start</c>, <c>end</c> (local times of the region), comma or semicolon separated; the export's Dutch headers
+/// (<c>Functie;E-mail;Van;Tot</c>) and times (<c>14-12-2026 08:00</c>) too, a byte-order mark tolerated. Every row is checked; if any
 /// is wrong nothing is imported and <see cref="RosterImportException"/> lists each bad row with its line number.
 /// </summary>
 public sealed class RosterImport(
@@ -94,13 +96,13 @@ public sealed class RosterImport(
         var options = new CsvReaderOptions
         {
             TrackLineNumbers = true,
-            NormalizeHeaderName = name => name.Trim().ToLowerInvariant(),
+            NormalizeHeaderName = HeaderKey,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
         };
         try
         {
-            using var csv = CsvReader.Create(new StringReader(csvText), options, false);
-            var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
+            using var csv = CsvReader.Create(new StringReader(CsvFile.StripBom(csvText)), options, false);
+            var header = csv.Headers.Select(HeaderKey).ToHashSet();
             var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
             var missingNl = missing.ToList();
             if (!header.Contains("personid") && !header.Contains("personemail"))
@@ -126,7 +128,7 @@ public sealed class RosterImport(
                     var function = functions.GetValueOrDefault(RosterWire.FunctionCode(functionText))
                         ?? throw S.ImportRowFunctionUnknown.Raise(("function", functionText));
                     var person = PersonOf(Field("personid"), Field("personemail"), byId, byEmail);
-                    var times = ShiftTimes.Resolve(RosterWire.ParseLocal(Field("start"), "start"), RosterWire.ParseLocal(Field("end"), "end"), lookup.Zone);
+                    var times = ShiftTimes.Resolve(Local(Field("start"), "start"), Local(Field("end"), "end"), lookup.Zone);
                     rows.Add(new Row(line, function, person, times));
                 }
                 catch (RuleViolationException ex) when (ex.Kind == ViolationKind.Invalid)
@@ -145,6 +147,20 @@ public sealed class RosterImport(
         }
         return rows;
     }
+
+    private static readonly NodaTime.Text.LocalDateTimePattern DutchLocal =
+        NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("d'-'M'-'uuuu' 'H':'mm");
+
+    /// <summary>A column name as the import knows it: trimmed, lower case, the export's Dutch headers as their wire names.</summary>
+    private static string HeaderKey(string name)
+    {
+        var key = CsvFile.StripBom(name).Trim().ToLowerInvariant();
+        return RosterReports.ImportColumns.GetValueOrDefault(key, key);
+    }
+
+    /// <summary>A local time as the export writes it (<c>14-12-2026 08:00</c>) or as the API takes it.</summary>
+    private static LocalDateTime Local(string? text, string field) =>
+        DutchLocal.Parse(text?.Trim() ?? "") is { Success: true } dutch ? dutch.Value : RosterWire.ParseLocal(text, field);
 
     private static PersonRecord PersonOf(string? idText, string? emailText, Dictionary<Guid, PersonRecord> byId, Dictionary<string, PersonRecord> byEmail)
     {

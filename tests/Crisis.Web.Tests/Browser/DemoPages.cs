@@ -25,6 +25,7 @@ public static class DemoPages
         return
         [
             new("incidentenlijst", Officer, "/", "[data-testid=incident-list]"),
+            new("archief", Coordinator, "/incidenten/archief", "[data-testid=archive-page]"),
             new("incident", Officer, fire, "[data-testid=incident-page][data-interactive=true]"),
             new("situatierapport", Officer, fire + "/situatierapport", "[data-testid=sitrep-frame]"),
             new("piketrooster", Coordinator, "/piketrooster", "[data-testid=roster-grid][data-interactive=true]"),

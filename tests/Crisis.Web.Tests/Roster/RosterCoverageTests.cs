@@ -180,8 +180,8 @@ public sealed class RosterCoverageTests(HostsFixture hosts)
 
         var row = report.Rows.Single(r => r.PersonId == a.Id);
         (row.Function, row.Shifts, row.Hours).ShouldBe((f, 2, 207m));
-        csv.ShouldContain($"2026-03,{a.Id},");
-        csv.ShouldContain(",207");
+        csv.ShouldContain($"2026-03;{a.Id};");
+        csv.ShouldContain($";{f};2;207");
         await (await kit.Coordinator.GetAsync("/api/roster/reports/hours?month=maart")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "not a month");
     }
 }

@@ -114,3 +114,36 @@
     dialog.addEventListener("cancel", e => e.preventDefault());
     dialog.querySelector("[data-reconnect-reload]")?.addEventListener("click", () => location.reload());
 })();
+
+// The incident page: what is new since one last looked (per user and incident, in localStorage, which outlives the
+// tab), and bringing the compose form into view when an entry's Corrigeren or Afgerond is pressed far down the log.
+(() => {
+    "use strict";
+    const seenPrefix = "crisis.seen.";
+    window.crisisIncident = {
+        lastSeen: key => {
+            try {
+                const v = parseInt(localStorage.getItem(seenPrefix + key) || "", 10);
+                return Number.isFinite(v) ? v : -1;
+            } catch {
+                return -1;
+            }
+        },
+        markSeen: (key, seq) => {
+            try {
+                const before = parseInt(localStorage.getItem(seenPrefix + key) || "", 10);
+                if (!Number.isFinite(before) || seq > before) {
+                    localStorage.setItem(seenPrefix + key, String(seq));
+                }
+            } catch {
+                // Storage disabled: everything looks new next time, nothing breaks.
+            }
+        },
+        reveal: selector => {
+            const el = document.querySelector(selector);
+            if (el) {
+                el.scrollIntoView({ block: "start", behavior: "instant" });
+            }
+        },
+    };
+})();

@@ -36,6 +36,14 @@ internal static class RosterInput
         DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
         ?? throw RosterWireRefusals.InputDateTimeInvalid.Raise(("value", text ?? ""));
 
+    /// <summary>A typed date and time when it reads as one (for the pickers to follow the text); null otherwise.</summary>
+    public static LocalDateTime? TryDateTime(string? text) =>
+        DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value;
+
+    /// <summary>A typed date when it reads as one; null otherwise.</summary>
+    public static LocalDate? TryDate(string? text) =>
+        Dates.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value;
+
     public static LocalDateTime? DateTimeOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : DateTime(text);
 
     public static LocalDate Date(string? text) =>
