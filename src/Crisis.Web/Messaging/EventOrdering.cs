@@ -26,6 +26,7 @@ public static class EventOrdering
         Key<AlertChanged>(e => e.Alert.Id),
         Key<AlertNotificationsDue>(e => e.AlertId),
         Key<ExerciseChanged>(e => e.IncidentId),
+        Key<CredentialsRevoked>(e => e.UserId),
     ];
 
     /// <summary>The event types that have an ordering key (a rule test checks this is every event).</summary>
