@@ -9,13 +9,16 @@ namespace Crisis.Web.Security;
 /// </summary>
 public sealed class CredentialHubFilter(CredentialCheck check, HubConnectionRegistry connections) : IHubFilter
 {
+    private static readonly TimeSpan CloseDelay = TimeSpan.FromMilliseconds(200);
+
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var context = invocationContext.Context;
         if (context.User is null || !await check.IsValidAsync(context.User, context.ConnectionAborted))
         {
-            context.Abort();
+            // The caller first hears why (the error is written when this throws), then the connection ends.
+            _ = Task.Delay(CloseDelay).ContinueWith(_ => context.Abort(), TaskScheduler.Default);
             throw new HubException("401: Your sign-in is no longer valid; sign in again. [identity.credential-revoked]");
         }
         return await next(invocationContext);
