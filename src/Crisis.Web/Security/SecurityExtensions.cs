@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Crisis.Web.Platform;
+using Crisis.Web.Realtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +18,9 @@ public static class SecurityExtensions
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<CredentialNotifier>();
         services.AddSingleton<CredentialHubFilter>();
-        services.Configure<HubOptions>(o => o.AddFilter<CredentialHubFilter>());
+        // Only on Crisis's own hub: Blazor's circuit hub ends a circuit through its authentication state instead.
+        // (AddHubOptions, not Configure: SignalR uses a hub's own options only when they were set through it.)
+        services.AddSignalR().AddHubOptions<CrisisHub>(o => o.AddFilter<CredentialHubFilter>());
 
         var proxies = CrisisOptions.ListOf(builder.Configuration["Crisis:KnownProxies"]);
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -95,6 +95,9 @@ public sealed class LoginAndHeaderTests
             response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("strict-origin-when-cross-origin");
             response.Headers.Contains("Strict-Transport-Security").ShouldBeFalse(path);
         }
+        // No proxy is configured, so a client cannot claim https (or another address) for itself.
+        var claimed = await SecurityHost.SendAsync(app, HttpMethod.Get, "/login", null, null, ("X-Forwarded-Proto", "https"), ("X-Forwarded-For", "10.9.8.7"));
+        claimed.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
     }
 
     [Fact]
