@@ -20,8 +20,8 @@ public sealed class CrossSiteTests
     [Fact]
     public async Task Hub_RefusesTheCookieFromAForeignOrigin_AndTakesItFromItsOwn()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var cookie = await SecurityHost.LoginAsync(app, officer);
 
@@ -46,8 +46,8 @@ public sealed class CrossSiteTests
     [Theory, MemberData(nameof(RefusedWrites))]
     public async Task CookieWrite_IsRefusedWith403_AndChangesNothing(string description, string? header, string? origin, string? fetchSite)
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var incident = await app.OpenIncidentAsync(officer);
         var cookie = await SecurityHost.LoginAsync(app, officer);
@@ -84,8 +84,8 @@ public sealed class CrossSiteTests
     [Fact]
     public async Task CookieWrite_WithTheHeaderFromTheOwnOrigin_Works_AndBearerWritesNeedNoHeader()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var cookie = await SecurityHost.LoginAsync(app, officer);
 

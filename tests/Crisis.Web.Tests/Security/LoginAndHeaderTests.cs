@@ -16,8 +16,8 @@ public sealed class LoginAndHeaderTests
     [Fact]
     public async Task Login_UnknownEmailAndWrongPassword_GetTheSameAnswer_AndBothCostAPasswordHash()
     {
-        var (app, _, hasher) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, hasher) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
 
         var before = hasher.Verifications;
@@ -38,8 +38,8 @@ public sealed class LoginAndHeaderTests
     [Fact]
     public async Task AddUser_RefusesCommonAndSimplePasswords_AndTakesGoodOnes()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         await using var scope = app.Services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         string[] refused = ["voorjaar2026", "Wachtwoord123", "welkom2026!", "1234567890", "qwertyuiop", "aaaaaaaaaa", "abababababab", "9876543210"];
@@ -80,8 +80,8 @@ public sealed class LoginAndHeaderTests
     [Fact]
     public async Task EveryAnswer_CarriesTheSecurityHeaders_AndNoHstsOverPlainHttp()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
 
         foreach (var path in new[] { "/login", "/api/incidents", "/healthz" })
         {
@@ -103,8 +103,8 @@ public sealed class LoginAndHeaderTests
     [Fact]
     public async Task ForgedHost_EndsUpNeitherInCalendarLinksNorInTheLoginRedirect()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var kit = await RosterTestKit.CreateAsync(app);
         var f = await kit.FunctionAsync();
         var (person, user) = await kit.PersonAsync(CrisisRole.Officer, f);

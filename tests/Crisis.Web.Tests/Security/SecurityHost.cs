@@ -20,7 +20,27 @@ public static partial class SecurityHost
     public const string PublicUrl = "https://crisis.example.nl";
     public const string Password = "test-password-123";
 
-    public static async Task<(CrisisApp App, FakeClock Clock, CountingHasher Hasher)> StartAsync(TestDatabase? database = null, BusKind bus = BusKind.InMemory)
+    /// <summary>A started host; disposing it stops the host and removes the database it made (not one it was given).</summary>
+    public sealed class Running(CrisisApp app, FakeClock clock, CountingHasher hasher, bool ownsDatabase) : IAsyncDisposable
+    {
+        public void Deconstruct(out CrisisApp App, out FakeClock Clock, out CountingHasher Hasher)
+        {
+            App = app;
+            Clock = clock;
+            Hasher = hasher;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            if (ownsDatabase)
+            {
+                await app.Database.DisposeAsync();
+            }
+        }
+    }
+
+    public static async Task<Running> StartAsync(TestDatabase? database = null, BusKind bus = BusKind.InMemory)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 12, 2, 8, 0));
         var hasher = new CountingHasher();
@@ -31,7 +51,7 @@ public static partial class SecurityHost
             s.Configure<CrisisOptions>(o => o.PublicUrl = PublicUrl);
         });
         app.StartServer();
-        return (app, clock, hasher);
+        return new Running(app, clock, hasher, database is null);
     }
 
     /// <summary>Logs in through the login form (with its antiforgery token); returns the Cookie header of the session.</summary>

@@ -24,8 +24,8 @@ public sealed class SessionEndTests
     [Fact]
     public async Task RevokedToken_WithoutTheEvent_CannotAppendOrJoinOnItsOpenConnection_AndIsDisconnected()
     {
-        var (app, clock, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, clock, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var incident = await app.OpenIncidentAsync(officer);
         await using var hub = new HubRecorder(app.HubFor(officer));
@@ -55,8 +55,8 @@ public sealed class SessionEndTests
     [Fact]
     public async Task TokenRevoke_ClosesTheOpenConnectionAtOnce_ThroughTheEvent()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var other = await app.CreateUserAsync(CrisisRole.Officer);
         await using var hub = new HubRecorder(app.HubFor(officer));
@@ -77,8 +77,8 @@ public sealed class SessionEndTests
     [Theory, MemberData(nameof(UserChanges))]
     public async Task LockRoleChangeOrDeletion_EndsHubConnectionsAndCircuits(string change)
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         await using var hub = new HubRecorder(app.HubFor(officer));
         await hub.Connection.StartAsync();
@@ -104,8 +104,8 @@ public sealed class SessionEndTests
     [Fact]
     public async Task Logout_MakesACopiedCookieFail_AndEndsTheCookieHubConnection()
     {
-        var (app, _, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, _, _) = appHost;
         var officer = await app.CreateUserAsync(CrisisRole.Officer);
         var cookie = await SecurityHost.LoginAsync(app, officer);
         (await SecurityHost.SendAsync(app, HttpMethod.Get, "/api/incidents", cookie)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -125,8 +125,8 @@ public sealed class SessionEndTests
     [Fact]
     public async Task ExpiredToken_IsRefused_AndItsConnectionEndsOnTheNextCall()
     {
-        var (app, clock, _) = await SecurityHost.StartAsync();
-        await using var _app = app;
+        await using var appHost = await SecurityHost.StartAsync();
+        var (app, clock, _) = appHost;
         var member = await app.CreateUserAsync(CrisisRole.Member);
         string secret;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -151,10 +151,10 @@ public sealed class SessionEndTests
     public async Task RevocationOnNodeA_ClosesTheConnectionOnNodeB()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
-        var (nodeA, _, _) = await SecurityHost.StartAsync(database, BusKind.RabbitMq);
-        await using var _a = nodeA;
-        var (nodeB, _, _) = await SecurityHost.StartAsync(database, BusKind.RabbitMq);
-        await using var _b = nodeB;
+        await using var aHost = await SecurityHost.StartAsync(database, BusKind.RabbitMq);
+        var (nodeA, _, _) = aHost;
+        await using var bHost = await SecurityHost.StartAsync(database, BusKind.RabbitMq);
+        var (nodeB, _, _) = bHost;
         var member = await nodeA.CreateUserAsync(CrisisRole.Member);
         await using var hubB = new HubRecorder(nodeB.HubFor(member));
         await hubB.Connection.StartAsync();
