@@ -46,10 +46,6 @@ public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDisp
         return found is null || found.t.ExpiresAt <= now || CredentialCheck.IsLocked(found.u) ? null : (found.t, found.u);
     }
 
-    /// <summary>The user a token belongs to, when it is known, not revoked and not expired.</summary>
-    public async Task<CrisisUser?> FindUserAsync(string secret, CancellationToken ct = default) =>
-        (await FindAsync(secret, ct))?.User;
-
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(Guid? userId, CancellationToken ct = default)
     {
         var rows = await (from t in db.ApiTokens.AsNoTracking()
@@ -78,8 +74,6 @@ public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDisp
         outbox.Notify([message.Id]);
         return tokens.Count;
     }
-
-    public Task<int> RevokeAllAsync(Guid userId, CancellationToken ct = default) => RevokeAsync(userId, null, null, ct);
 
     internal static string Hash(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -93,8 +93,14 @@ public sealed class CrossSiteTests
             JsonContent.Create(new { title = "Eigen site", grip = 1 }), ("X-Crisis-Request", "1"), ("Origin", "http://localhost"),
             ("Sec-Fetch-Site", "same-origin"));
         var bearer = await app.ClientFor(officer).PostAsJsonAsync("/api/incidents", new { title = "Script", grip = 1 }, Json.Options);
+        var script = app.ClientFor(officer);
+        script.DefaultRequestHeaders.Add("Origin", Evil);
+        script.DefaultRequestHeaders.Add("Sec-Fetch-Site", "cross-site");
+        var bearerFromAnywhere = await script.PostAsJsonAsync("/api/incidents", new { title = "Script elders", grip = 1 }, Json.Options);
 
         await withHeader.ShouldHaveStatusAsync(HttpStatusCode.Created);
         await bearer.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        // A bearer token is not sent by a browser on its own: another site cannot use it, so its origin does not matter.
+        await bearerFromAnywhere.ShouldHaveStatusAsync(HttpStatusCode.Created);
     }
 }
