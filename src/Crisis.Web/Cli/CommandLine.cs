@@ -8,7 +8,7 @@ using Crisis.Web.Platform;
 namespace Crisis.Web.Cli;
 
 /// <summary>
-/// The host's commands (<c>user add</c>, <c>token create</c>, <c>token revoke</c>, <c>seed-demo</c>). They use the
+/// The host's commands (<c>user add|lock|unlock|role|delete</c>, <c>token create|list|revoke</c>, <c>seed-demo</c>). They use the
 /// same configuration and database as the server, print only their result on stdout, and on failure print a
 /// message on stderr and exit non-zero.
 /// </summary>
@@ -27,7 +27,13 @@ public sealed class CommandLine
         Usage: Crisis.Web [command]
           (no command)                                          serve the app
           user add --email E --name N --role R [--password P]   create a user (roles: coordinator, officer, member, exercise-lead, viewer)
-          token create --email E                                print a new bearer token for that user
+          user lock --email E                                   lock the user out for good; their sessions end
+          user unlock --email E                                 lift the lock
+          user role --email E --role R                          give the user another role; their sessions end
+          user delete --email E                                 delete the user and their tokens; their sessions end
+          token create --email E [--expires 90d|12h|30m]        print a new bearer token for that user
+          token list [--email E]                                the tokens (id, user, created, expires, revoked; never the secret)
+          token revoke --id ID                                  revoke one token
           token revoke --email E                                revoke all bearer tokens of that user
           seed-demo                                             fill an empty database with the demo region
         """;
@@ -75,21 +81,52 @@ public sealed class CommandLine
             await using var scope = app.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             var actor = Actor.System("cli");
+            var admin = sp.GetRequiredService<UserAdministration>();
             switch (_verb)
             {
                 case "user add":
                     Expect("email", "name", "role", "password");
-                    var user = await sp.GetRequiredService<UserAdministration>().AddUserAsync(
+                    var user = await admin.AddUserAsync(
                         Get("email"), Get("name"), Get("role"), _options.GetValueOrDefault("password"), actor);
                     Console.Out.WriteLine(user.Id);
                     return 0;
-                case "token create":
+                case "user lock":
                     Expect("email");
-                    Console.Out.WriteLine(await sp.GetRequiredService<UserAdministration>().CreateTokenAsync(Get("email"), actor));
+                    await admin.LockAsync(Get("email"), actor);
+                    return 0;
+                case "user unlock":
+                    Expect("email");
+                    await admin.UnlockAsync(Get("email"), actor);
+                    return 0;
+                case "user role":
+                    Expect("email", "role");
+                    await admin.SetRoleAsync(Get("email"), Get("role"), actor);
+                    return 0;
+                case "user delete":
+                    Expect("email");
+                    await admin.DeleteAsync(Get("email"), actor);
+                    return 0;
+                case "token create":
+                    Expect("email", "expires");
+                    Console.Out.WriteLine(await admin.CreateTokenAsync(Get("email"), actor, _options.GetValueOrDefault("expires")));
+                    return 0;
+                case "token list":
+                    Expect("email");
+                    foreach (var t in await admin.ListTokensAsync(_options.GetValueOrDefault("email")))
+                    {
+                        Console.Out.WriteLine(string.Join('\t', t.Id, t.Email, t.CreatedAt, t.ExpiresAt?.ToString() ?? "never",
+                            t.RevokedAt is { } revoked ? $"revoked {revoked}" : "active"));
+                    }
                     return 0;
                 case "token revoke":
-                    Expect("email");
-                    var n = await sp.GetRequiredService<UserAdministration>().RevokeTokensAsync(Get("email"), actor);
+                    Expect("email", "id");
+                    if (_options.ContainsKey("id") == _options.ContainsKey("email"))
+                    {
+                        throw new CommandException(IdentityRefusals.CommandOptionMissing.Raise(("command", _verb), ("option", "id")));
+                    }
+                    var n = _options.ContainsKey("id")
+                        ? await admin.RevokeTokenAsync(Get("id"), actor)
+                        : await admin.RevokeTokensAsync(Get("email"), actor);
                     Console.Out.WriteLine(n);
                     return 0;
                 case "seed-demo":

@@ -38,6 +38,9 @@ public static class CrisisClaims
 {
     public const string DisplayName = "crisis:display-name";
 
+    /// <summary>The id of the API token a bearer principal was made from.</summary>
+    public const string TokenId = "crisis:token-id";
+
     public static ClaimsIdentity IdentityFor(CrisisUser user, string authenticationType) =>
         new(
             [

@@ -42,14 +42,17 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var user = await tokens.FindUserAsync(secret, Context.RequestAborted);
-        if (user is null)
+        var found = await tokens.FindAsync(secret, Context.RequestAborted);
+        if (found is not { } tokenAndUser)
         {
             await audit.RecordAsync(null, "auth.token", Request.Path, AuditOutcome.Denied,
-                $"unknown or revoked bearer token from {Context.Connection.RemoteIpAddress}");
-            return AuthenticateResult.Fail("The bearer token is unknown or revoked.");
+                $"unknown, revoked or expired bearer token from {Context.Connection.RemoteIpAddress}");
+            return AuthenticateResult.Fail("The bearer token is unknown, revoked or expired.");
         }
-        var principal = new ClaimsPrincipal(CrisisClaims.IdentityFor(user, SchemeName));
+        var (token, user) = tokenAndUser;
+        var identity = CrisisClaims.IdentityFor(user, SchemeName);
+        identity.AddClaim(new Claim(CrisisClaims.TokenId, token.Id.ToString()));
+        var principal = new ClaimsPrincipal(identity);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -22,4 +22,7 @@ public sealed class ApiToken
     public required string Hash { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? RevokedAt { get; set; }
+
+    /// <summary>When the token stops working by itself; null: it works until revoked.</summary>
+    public Instant? ExpiresAt { get; set; }
 }

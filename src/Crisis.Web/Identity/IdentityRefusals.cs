@@ -21,6 +21,15 @@ public static class IdentityRefusals
     /// <summary>The password is shorter than <c>{length}</c> characters.</summary>
     public static readonly RefusalCode PasswordTooShort = new("identity.password-too-short", ViolationKind.Invalid);
 
+    public static readonly RefusalCode PasswordCommon = new("identity.password-common", ViolationKind.Invalid);
+    public static readonly RefusalCode PasswordWeak = new("identity.password-weak", ViolationKind.Invalid);
+
+    /// <summary><c>{expires}</c> is not a lifetime like 90d, 12h or 30m.</summary>
+    public static readonly RefusalCode TokenExpiryInvalid = new("identity.token-expiry-invalid", ViolationKind.Invalid);
+
+    /// <summary>No token has the <c>{id}</c>.</summary>
+    public static readonly RefusalCode TokenUnknown = new("identity.token-unknown", ViolationKind.NotFound);
+
     /// <summary>ASP.NET Core Identity refused the user for <c>{reasons}</c> (its descriptions, or its error codes in Dutch).</summary>
     public static readonly RefusalCode UserRejected = new("identity.user-rejected", ViolationKind.Invalid);
 
@@ -67,6 +76,18 @@ internal sealed class IdentityTexts : Platform.PhraseTable
         Add(IdentityRefusals.PasswordTooShort,
             "Passwords must be at least {length} characters.",
             "Een wachtwoord heeft minstens {length} tekens.");
+        Add(IdentityRefusals.PasswordCommon,
+            "That password is one of the most common ones; choose another.",
+            "Dat wachtwoord is een van de meest gebruikte; kies een ander.");
+        Add(IdentityRefusals.PasswordWeak,
+            "That password is too simple (one character or block repeated, or a run like 1234567890); choose another.",
+            "Dat wachtwoord is te eenvoudig (één teken of stukje herhaald, of een reeks als 1234567890); kies een ander.");
+        Add(IdentityRefusals.TokenExpiryInvalid,
+            "'{expires}' is not a lifetime; give --expires as a number of days, hours or minutes, like 90d, 12h or 30m.",
+            "'{expires}' is geen geldigheidsduur; geef --expires als dagen, uren of minuten, zoals 90d, 12h of 30m.");
+        Add(IdentityRefusals.TokenUnknown,
+            "There is no token with id {id}.",
+            "Er is geen token met id {id}.");
         Add(IdentityRefusals.UserRejected,
             "{reasons}",
             "Crisis kon de gebruiker niet aanmaken ({reasons}).");

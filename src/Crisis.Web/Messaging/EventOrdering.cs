@@ -27,6 +27,7 @@ public static class EventOrdering
         Key<AlertNotificationsDue>(e => e.AlertId),
         Key<AlertLogDue>(e => e.AlertId),
         Key<ExerciseChanged>(e => e.IncidentId),
+        Key<CredentialsRevoked>(e => e.UserId),
     ];
 
     /// <summary>The event types that have an ordering key (a rule test checks this is every event).</summary>

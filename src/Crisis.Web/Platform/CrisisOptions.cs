@@ -19,6 +19,43 @@ public sealed class CrisisOptions
 
     /// <summary>Seed the demo region on an empty database at start-up. Null: only in Development.</summary>
     public bool? SeedDemo { get; set; }
+
+    /// <summary>
+    /// The address people open Crisis on (<c>https://crisis.example.nl</c>): the one base of every absolute link (alert
+    /// e-mail and push, calendar subscriptions) and the site's own origin. Unset: links are relative where they can be,
+    /// else made from the request (set it in production).
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Further origins (comma-separated, e.g. <c>https://crisis.regio.nl</c>) allowed to use the login cookie against the API and hub.</summary>
+    public string? AllowedOrigins { get; set; }
+
+    /// <summary>The reverse proxies (comma-separated IP addresses) whose X-Forwarded-For/-Proto are believed; unset: none.</summary>
+    public string? KnownProxies { get; set; }
+
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
+    /// <summary><see cref="PublicUrl"/> when it is an absolute http(s) address.</summary>
+    public Uri? PublicUri => Uri.TryCreate(PublicUrl?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    /// <summary>
+    /// The base of the site's absolute links: <see cref="PublicUrl"/> (with a trailing slash), else <paramref name="fromRequest"/>
+    /// (the request's own, whose Host a client can forge: production sets PublicUrl).
+    /// </summary>
+    public Uri SiteBase(Uri fromRequest) =>
+        PublicUri is { } root ? new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/") : fromRequest;
+
+    public static IReadOnlyList<string> ListOf(string? value) =>
+        (value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Data-protection keys (cookies, antiforgery, circuits) encrypted at rest with a certificate; off when unset.</summary>
+public sealed class DataProtectionOptions
+{
+    /// <summary>A PKCS#12 (.pfx) file with the certificate and its private key.</summary>
+    public string? Certificate { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }
 
 public sealed class DatabaseOptions

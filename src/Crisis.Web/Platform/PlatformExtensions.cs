@@ -1,4 +1,5 @@
 using Crisis.Web.Platform;
+using Crisis.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -43,9 +44,11 @@ public static class PlatformExtensions
 
     public static WebApplication UseCrisisPlatform(this WebApplication app)
     {
+        app.UseCrisisSecurityHeaders();
         app.UseExceptionHandler();
         app.UseApiBodyLimit();
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz").AllowAnonymous();

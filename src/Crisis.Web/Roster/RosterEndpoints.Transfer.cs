@@ -1,5 +1,6 @@
 using Crisis.Web.Identity;
 using Crisis.Web.Platform;
+using Microsoft.Extensions.Options;
 
 namespace Crisis.Web.Roster;
 
@@ -50,9 +51,10 @@ public static partial class RosterEndpoints
     {
         api.MapGet("/calendar/{personId:guid}.ics", async (Guid personId, CalendarFeeds feeds, HttpContext http, CancellationToken ct) =>
             Results.Text(await feeds.CalendarAsync(http.Actor(), personId, ct), "text/calendar; charset=utf-8"));
-        api.MapPost("/calendar/{personId:guid}/subscription", async (Guid personId, CalendarFeeds feeds, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/calendar/{personId:guid}/subscription", async (
+            Guid personId, CalendarFeeds feeds, IOptions<CrisisOptions> site, HttpContext http, CancellationToken ct) =>
         {
-            var baseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+            var baseUri = site.Value.SiteBase(new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"));
             var subscription = await feeds.SubscribeAsync(http.Actor(), personId, baseUri, ct);
             return Results.Created(subscription.Url, subscription.ToDto());
         });

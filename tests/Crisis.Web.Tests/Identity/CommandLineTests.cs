@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Crisis.Web.Data;
 using Crisis.Web.Tests.Infrastructure;
@@ -52,12 +53,76 @@ public sealed class CommandLineTests : IAsyncLifetime
         await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task TokenExpiryListAndRevokeById_OneTokenAtATime_AndTheListShowsNoSecret()
+    {
+        (await RunAsync("user", "add", "--email", "tok@cli.example", "--name", "Tom", "--role", "member")).ExitCode.ShouldBe(0);
+        var lasting = (await RunAsync("token", "create", "--email", "tok@cli.example")).Stdout.Trim();
+        var brief = await RunAsync("token", "create", "--email", "tok@cli.example", "--expires", "90d");
+        brief.ExitCode.ShouldBe(0, brief.Stderr);
+        (await RunAsync("token", "create", "--email", "tok@cli.example", "--expires", "12h")).ExitCode.ShouldBe(0);
+        (await RunAsync("token", "create", "--email", "tok@cli.example", "--expires", "30m")).ExitCode.ShouldBe(0);
+
+        var list = await RunAsync("token", "list", "--email", "tok@cli.example");
+
+        list.ExitCode.ShouldBe(0, list.Stderr);
+        var rows = list.Stdout.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')).ToList();
+        rows.Count.ShouldBe(4);
+        rows.ShouldAllBe(r => r.Length == 5 && r[1] == "tok@cli.example" && r[4] == "active");
+        rows.Count(r => r[3] == "never").ShouldBe(1);
+        list.Stdout.ShouldNotContain("crs_");
+        list.Stdout.ShouldNotContain(lasting);
+        var neverId = rows.Single(r => r[3] == "never")[0];
+
+        var revoke = await RunAsync("token", "revoke", "--id", neverId);
+        var after = await RunAsync("token", "list");
+
+        revoke.ExitCode.ShouldBe(0, revoke.Stderr);
+        revoke.Stdout.Trim().ShouldBe("1");
+        var afterRows = after.Stdout.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')).ToList();
+        afterRows.Single(r => r[0] == neverId)[4].ShouldStartWith("revoked ");
+        afterRows.Count(r => r[4] == "active").ShouldBe(3);
+        await using var app = new CrisisApp(_db);
+        var client = app.ClientFor(null);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", lasting);
+        await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", brief.Stdout.Trim());
+        await (await client.GetAsync("/api/incidents")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UserLockRoleAndDelete_TakeEffectForTheUsersTokens()
+    {
+        (await RunAsync("user", "add", "--email", "lk@cli.example", "--name", "Lotte", "--role", "officer")).ExitCode.ShouldBe(0);
+        var token = (await RunAsync("token", "create", "--email", "lk@cli.example")).Stdout.Trim();
+        await using var app = new CrisisApp(_db);
+        var client = app.ClientFor(null);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        (await RunAsync("user", "lock", "--email", "lk@cli.example")).ExitCode.ShouldBe(0);
+        await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        (await RunAsync("user", "unlock", "--email", "lk@cli.example")).ExitCode.ShouldBe(0);
+        await (await client.GetAsync("/api/incidents")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var role = await RunAsync("user", "role", "--email", "lk@cli.example", "--role", "viewer");
+        role.ExitCode.ShouldBe(0, role.Stderr);
+        await (await client.PostAsJsonAsync("/api/incidents", new { title = "Als kijker", grip = 1 }, Json.Options))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await RunAsync("user", "delete", "--email", "lk@cli.example")).ExitCode.ShouldBe(0);
+        await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        (await UserCountAsync()).ShouldBe(0);
+    }
+
     public static TheoryData<string, string[], string> Failures => new()
     {
         { "unknown role", ["user", "add", "--email", "x@cli.example", "--name", "X", "--role", "king"], "coordinator, officer, member, exercise-lead, viewer" },
         { "no email", ["user", "add", "--name", "X", "--role", "member"], "--email is required" },
         { "bad email", ["user", "add", "--email", "nope", "--name", "X", "--role", "member"], "valid email" },
         { "short password", ["user", "add", "--email", "p@cli.example", "--name", "X", "--role", "member", "--password", "short"], "at least 10" },
+        { "common password", ["user", "add", "--email", "p@cli.example", "--name", "X", "--role", "member", "--password", "voorjaar2026"], "most common" },
+        { "simple password", ["user", "add", "--email", "p@cli.example", "--name", "X", "--role", "member", "--password", "1111122222"], "too simple" },
+        { "bad expiry", ["token", "create", "--email", "x@cli.example", "--expires", "5y"], "not a lifetime" },
+        { "unknown token", ["token", "revoke", "--id", "8d7f4c1e-0000-4000-8000-000000000000"], "no token with id" },
+        { "revoke without what", ["token", "revoke"], "--id is required" },
         { "unknown option", ["user", "add", "--email", "x@cli.example", "--name", "X", "--role", "member", "--admin", "yes"], "unknown option --admin" },
         { "dangling option", ["token", "create", "--email"], "Cannot read '--email'" },
         { "unknown user", ["token", "create", "--email", "nobody@cli.example"], "no user with email nobody@cli.example" },

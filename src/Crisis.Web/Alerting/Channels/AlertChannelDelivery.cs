@@ -170,7 +170,7 @@ public sealed partial class AlertChannelDelivery(
             return new ChannelMessage(
                 row.Id, alert.Id, alert.IncidentId, incidentTitle, alert.Exercise, alert.Test, alert.Message, row.PersonId,
                 names.NameOf(row.PersonId), LabelOf(notice), reach.GetValueOrDefault(row.PersonId) ?? new OfficialContact(null, null),
-                row.Round, row.Step, row.At, options.LinkTo(alert.Id));
+                row.Round, row.Step, row.At, options.LinkTo(alert.IncidentId));
         }
 
         /// <summary>What the person is alerted as: the function as people write it (OvD-BZ), or the team.</summary>

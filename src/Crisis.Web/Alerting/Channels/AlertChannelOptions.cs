@@ -19,7 +19,10 @@ public sealed class AlertChannelOptions
     public PushOptions Push { get; set; } = new();
     public WebhookOptions Webhook { get; set; } = new();
 
-    /// <summary>The address people open Crisis on (<c>https://crisis.example.nl</c>): links in e-mail, push and webhook.</summary>
+    /// <summary>
+    /// The address people open Crisis on (<c>https://crisis.example.nl</c>): links in e-mail, push and webhook. Bound from
+    /// the one option <c>Crisis:PublicUrl</c> (<see cref="Platform.CrisisOptions.PublicUrl"/>), which every link uses.
+    /// </summary>
     public string? PublicUrl { get; set; }
 
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
@@ -34,10 +37,10 @@ public sealed class AlertChannelOptions
 
     public Uri? PublicUri => Uri.TryCreate(Texts.TrimToNull(PublicUrl), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
-    /// <summary>The link to an alert: absolute with <see cref="PublicUrl"/>, else relative to the site (fine for push, not for mail).</summary>
-    public string LinkTo(Guid alertId)
+    /// <summary>The link to answer an alert: absolute with <see cref="PublicUrl"/>, else relative to the site (fine for push, not for mail).</summary>
+    public string LinkTo(Guid? incidentId)
     {
-        var path = AlertLinks.PathOf(alertId);
+        var path = AlertLinks.PathOf(incidentId);
         return PublicUri is { } root ? new Uri(root, path.TrimStart('/')).ToString() : path;
     }
 
@@ -53,7 +56,7 @@ public sealed class AlertChannelOptions
         configuration.GetSection("Crisis:Mail").Bind(options.Mail);
         configuration.GetSection("Crisis:Push").Bind(options.Push);
         configuration.GetSection("Crisis:Alerting:Webhook").Bind(options.Webhook);
-        options.PublicUrl = configuration["Crisis:PublicUrl"] ?? options.PublicUrl;
+        options.PublicUrl = configuration[$"{Platform.CrisisOptions.Section}:{nameof(Platform.CrisisOptions.PublicUrl)}"] ?? options.PublicUrl;
     }
 }
 
@@ -213,8 +216,11 @@ public static class Base64Url
     }
 }
 
-/// <summary>Where a person answers an alert in the UI: the one place the channels' links are made.</summary>
+/// <summary>
+/// Where a person answers an alert in the UI: the one place the channels' links are made. An incident's alerts are on the
+/// incident's alarmering page; a proefalarm (no incident) on the alarmering overview.
+/// </summary>
 public static class AlertLinks
 {
-    public static string PathOf(Guid alertId) => $"/alerts/{alertId}";
+    public static string PathOf(Guid? incidentId) => incidentId is { } id ? $"/incidenten/{id}/alarmering" : "/alarmering";
 }

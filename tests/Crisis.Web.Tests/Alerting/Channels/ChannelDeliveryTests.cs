@@ -39,7 +39,7 @@ public sealed class ChannelDeliveryTests(ChannelsFixture fixture)
         var staged = alert.ChannelsOf(onCall.Person.Id);
         staged[ChannelNames.Hub].Status.ShouldBe(ChannelStatus.Sent);
         staged.Keys.ShouldBe([ChannelNames.Hub, ChannelNames.Email, ChannelNames.Push, ChannelNames.Webhook], ignoreOrder: true);
-        var link = $"{ChannelsFixture.PublicUrl}/alerts/{alert.Id}";
+        var link = $"{ChannelsFixture.PublicUrl}/incidenten/{exercise.Id}/alarmering";
 
         var mail = await fixture.Smtp.WaitForAsync(m => m.To.Contains(address));
         mail.Subject.ShouldBe($"OEFENING Alarmering {region.Function}: Start oefening");

@@ -58,9 +58,11 @@ public sealed class ChannelOptionsAndTextsTests
     {
         var id = Guid.NewGuid();
         var options = new AlertChannelOptions { PublicUrl = "https://crisis.example.nl/" };
-        options.LinkTo(id).ShouldBe($"https://crisis.example.nl/alerts/{id}");
+        options.LinkTo(id).ShouldBe($"https://crisis.example.nl/incidenten/{id}/alarmering");
+        options.LinkTo(null).ShouldBe("https://crisis.example.nl/alarmering");
         options.VapidSubject.ShouldBe("https://crisis.example.nl");
-        new AlertChannelOptions().LinkTo(id).ShouldBe($"/alerts/{id}");
+        new AlertChannelOptions().LinkTo(id).ShouldBe($"/incidenten/{id}/alarmering");
+        new AlertChannelOptions().LinkTo(null).ShouldBe("/alarmering");
         new AlertChannelOptions { Mail = { From = "Crisis <alarmering@example.nl>" } }.VapidSubject.ShouldBe("mailto:alarmering@example.nl");
     }
 
