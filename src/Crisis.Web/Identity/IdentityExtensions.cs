@@ -122,11 +122,7 @@ public static class IdentityExtensions
         return app;
     }
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    private static string SafeReturnUrl(string? returnUrl) => Platform.LocalUrls.SafeReturnUrl(returnUrl);
 }
 
 /// <summary>Adds the role and the display name to the login cookie's principal.</summary>

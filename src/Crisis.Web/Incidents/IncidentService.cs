@@ -169,13 +169,13 @@ public sealed class IncidentService(
     /// </summary>
     public async Task AddParticipantAsync(Actor actor, Guid id, string? email, string? function = null, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(email))
+        if (TextRules.IsBlank(email))
         {
             throw IncidentServiceRefusals.EmailMissing.RaiseFor("email");
         }
         await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add", IncidentServiceRefusals.AddParticipantForbidden, ct);
         string? functionCode = null;
-        if (!string.IsNullOrWhiteSpace(function))
+        if (!TextRules.IsBlank(function))
         {
             functionCode = function.Trim().ToUpperInvariant();
             var code = functionCode;

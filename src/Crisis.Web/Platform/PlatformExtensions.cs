@@ -1,5 +1,6 @@
 using Crisis.Web.Platform;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -35,6 +36,7 @@ public static class PlatformExtensions
             {
                 o.MaximumReceiveMessageSize = RequestLimits.MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
+                o.AddFilter<InputHubFilter>();
             })
             .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -45,6 +47,7 @@ public static class PlatformExtensions
     {
         app.UseExceptionHandler();
         app.UseApiBodyLimit();
+        app.UseInputGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -13,6 +13,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        exception = AsRefusal(exception);
         var (status, title, detail, field) = exception switch
         {
             RuleViolationException r => (StatusOf(r.Kind), TitleOf(r.Kind), phrases.English(r.Phrase), r.Field),
@@ -45,6 +46,14 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         }
         return await problems.TryWriteAsync(context);
     }
+
+    /// <summary>A failure that is a refusal in disguise (a date out of range in a JSON body) as that refusal.</summary>
+    internal static Exception AsRefusal(Exception exception) => exception switch
+    {
+        OutOfRangeJsonException o => o.ToRefusal(),
+        BadHttpRequestException { InnerException: OutOfRangeJsonException o } => o.ToRefusal(),
+        _ => exception,
+    };
 
     internal static int StatusOf(ViolationKind kind) => kind switch
     {
