@@ -1,4 +1,5 @@
 using Crisis.Web.Platform;
+using Crisis.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -32,10 +33,12 @@ public static class PlatformExtensions
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddCrisisRateLimits(builder.Configuration);
         services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = RequestLimits.MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
+                o.AddFilter<Crisis.Web.Security.RateLimitHubFilter>();
                 o.AddFilter<InputHubFilter>();
             })
             .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions));
@@ -49,6 +52,7 @@ public static class PlatformExtensions
         app.UseApiBodyLimit();
         app.UseInputGate();
         app.UseAuthentication();
+        app.UseCrisisRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -62,6 +62,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.NotFound => 404,
         ViolationKind.Conflict => 409,
         ViolationKind.TooLarge => 413,
+        ViolationKind.TooMany => 429,
         _ => 400,
     };
 
@@ -72,6 +73,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.NotFound => "Not found",
         ViolationKind.Conflict => "Conflict",
         ViolationKind.TooLarge => "Request too large",
+        ViolationKind.TooMany => "Too many requests",
         _ => "Invalid request",
     };
 }
