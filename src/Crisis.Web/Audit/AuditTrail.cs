@@ -11,7 +11,7 @@ namespace Crisis.Web.Audit;
 /// (<see cref="Stage"/>); denied and rejected attempts are recorded on their own (<see cref="RecordAsync"/>),
 /// since there is no change for them to ride along with.
 /// </summary>
-public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogger<AuditTrail> logger, IHttpContextAccessor? http = null)
 {
     /// <summary>How long identical refusals count up on one line.</summary>
     public static readonly Duration RepeatWindow = Duration.FromMinutes(1);
@@ -19,6 +19,9 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
     // Counts written to a line at most this often (or every FlushEvery repeats), so a flood costs few writes.
     private static readonly Duration FlushInterval = Duration.FromSeconds(5);
     private const int FlushEvery = 100;
+
+    // The first repeats are counted at once (the trail is exact for a person retrying); only a flood is batched.
+    private const int CountAtOnce = 10;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<RepeatKey, Repeats> _repeats = [];
@@ -41,14 +44,16 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
 
     /// <summary>
     /// Records an attempt that changed nothing (denied or rejected), in a transaction of its own. The same attempt
-    /// repeated within <see cref="RepeatWindow"/> of its first line (same actor, origin, action, target, outcome and
-    /// reason: a script with a bogus token, a client retrying a refused call) adds to that line's
+    /// repeated within <see cref="RepeatWindow"/> of its first line (same actor, origin, endpoint, action, target,
+    /// outcome and reason: a script with a bogus token, a client retrying a refused call) adds to that line's
     /// <see cref="AuditRecord.Count"/> instead of writing a line of its own.
     /// </summary>
     public async Task RecordAsync(Actor? actor, string action, string? target, string outcome, string? detail = null)
     {
         var record = Create(actor, action, target, outcome, detail);
-        var key = new RepeatKey(record.Actor, record.Origin, record.Action, record.Target, record.Outcome, record.Detail);
+        var request = http?.HttpContext?.Request;
+        var endpoint = request is null ? null : $"{request.Method} {request.Path}";
+        var key = new RepeatKey(record.Actor, record.Origin, endpoint, record.Action, record.Target, record.Outcome, record.Detail);
         List<(long Id, int Count)> due;
         Repeats? mine = null;
         lock (_gate)
@@ -57,7 +62,9 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
             if (_repeats.TryGetValue(key, out var repeats) && record.At < repeats.Until)
             {
                 repeats.Pending++;
-                if (repeats.Id is { } id && (repeats.Pending >= FlushEvery || record.At - repeats.Flushed >= FlushInterval))
+                repeats.Total++;
+                if (repeats.Id is { } id
+                    && (repeats.Total <= CountAtOnce || repeats.Pending >= FlushEvery || record.At - repeats.Flushed >= FlushInterval))
                 {
                     due.Add((id, repeats.Pending));
                     repeats.Pending = 0;
@@ -148,7 +155,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
         }
     }
 
-    private sealed record RepeatKey(string? Actor, string? Origin, string Action, string? Target, string Outcome, string? Detail);
+    private sealed record RepeatKey(string? Actor, string? Origin, string? Endpoint, string Action, string? Target, string Outcome, string? Detail);
 
     private sealed class Repeats
     {
@@ -156,6 +163,7 @@ public sealed class AuditTrail(IServiceScopeFactory scopes, IClock clock, ILogge
         public Instant Until { get; init; }
         public Instant Flushed { get; set; }
         public int Pending { get; set; }
+        public int Total { get; set; } = 1;
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public static class PlatformExtensions
 
         // The composition root is the one place that reads the system clock; everything else takes IClock.
         services.AddSingleton<IClock>(SystemClock.Instance); // injected everywhere else
+        services.AddHttpContextAccessor();
         services.AddSingleton<Crisis.Web.Audit.AuditTrail>();
         services.AddSingleton<Phrasebook>();
         services.AddSingleton(sp =>
