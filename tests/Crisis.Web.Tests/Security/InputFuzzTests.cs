@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Crisis.Domain.Identity;
 using Crisis.Web.Data;
+using Crisis.Web.Incidents;
 using Crisis.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -74,6 +76,58 @@ public sealed class InputFuzzTests(ITestOutputHelper output)
             output.WriteLine(f);
         }
         failures.ShouldBeEmpty(string.Join("\n", failures.Take(60)));
+    }
+
+    [Fact]
+    public async Task EveryHubMethod_BadInputIsARefusal_NotADroppedConnection_AndStoresNothing()
+    {
+        await using var app = await CrisisApp.StartAsync();
+        var coordinator = await app.CreateUserAsync(CrisisRole.Coordinator);
+        var incident = await app.OpenIncidentAsync(coordinator);
+        await using var hub = app.HubFor(coordinator);
+        await hub.StartAsync();
+        var before = await RowCountsAsync(app);
+        var unknown = Guid.NewGuid();
+
+        var calls = new List<(string What, Func<Task> Call)>
+        {
+            ("JoinIncident unknown id", () => hub.InvokeAsync<object>("JoinIncident", unknown, 0)),
+            ("JoinIncident negative afterSeq", () => hub.InvokeAsync<object>("JoinIncident", incident.Id, -1)),
+            ("ReadLog unknown id", () => hub.InvokeAsync<object>("ReadLog", unknown, 0, 10)),
+            ("ReadLog negative afterSeq", () => hub.InvokeAsync<object>("ReadLog", incident.Id, -5, 10)),
+            ("AppendLog unknown id", () => hub.InvokeAsync<object>("AppendLog", unknown, new AppendLogRequest("info", "x", null, null, null))),
+            ("AppendLog null body", () => hub.InvokeAsync<object>("AppendLog", incident.Id, null)),
+        };
+        foreach (var bad in BadStrings)
+        {
+            if (bad != "a\tb\r\nc") // line breaks and tabs are fine in a log entry's text
+            {
+                calls.Add(($"AppendLog text {Escape(bad)}", () => hub.InvokeAsync<object>("AppendLog", incident.Id, new AppendLogRequest("info", bad, null, null, null))));
+            }
+            calls.Add(($"AppendLog kind {Escape(bad)}", () => hub.InvokeAsync<object>("AppendLog", incident.Id, new AppendLogRequest(bad, "tekst\u0000", null, null, null))));
+            calls.Add(($"AppendLog team {Escape(bad)}", () => hub.InvokeAsync<object>("AppendLog", incident.Id, new AppendLogRequest("info", "x\u0001", bad, null, null))));
+        }
+        var failures = new List<string>();
+        foreach (var (what, call) in calls)
+        {
+            try
+            {
+                await call();
+                failures.Add($"accepted: {what}");
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException ex) when (ex.Message.Contains('[', StringComparison.Ordinal))
+            {
+                // A refusal with its status and code.
+            }
+            catch (Exception ex)
+            {
+                failures.Add($"{what}: {ex.GetType().Name} {ex.Message}");
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join("\n", failures));
+        hub.State.ShouldBe(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected);
+        (await RowCountsAsync(app)).ShouldBe(before);
     }
 
     private static string Shorten(string? s) => s is null ? "" : s.Length > 200 ? s[..200] + "…" : s;
