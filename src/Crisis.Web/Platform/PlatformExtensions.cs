@@ -39,10 +39,14 @@ public static class PlatformExtensions
             {
                 o.MaximumReceiveMessageSize = RequestLimits.MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
-                o.AddFilter<Crisis.Web.Security.RateLimitHubFilter>();
-                o.AddFilter<InputHubFilter>();
             })
-            .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions))
+            // Only Crisis's own hub: Blazor's circuit hub carries the pages' events and must not be limited or scanned.
+            .AddHubOptions<Crisis.Web.Realtime.CrisisHub>(o =>
+            {
+                o.AddFilter<RateLimitHubFilter>();
+                o.AddFilter<InputHubFilter>();
+            });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         return builder;
     }

@@ -40,6 +40,33 @@ public sealed class RateLimitOptions
 
     /// <summary>Hub method calls of one connection (<c>AppendLog</c>, <c>JoinIncident</c>, …).</summary>
     public BucketLimit Hub { get; set; } = new() { Burst = 100, PerSecond = 10 };
+
+    /// <summary>Feature calls of one open page (a Blazor circuit), through <c>UiSession</c>: refused in Dutch on the page.</summary>
+    public BucketLimit Ui { get; set; } = new() { Burst = 300, PerSecond = 30 };
+}
+
+/// <summary>
+/// The limit of one open page (scoped: one per Blazor circuit): <c>UiSession</c> takes a token before each feature
+/// call, and a refusal is shown in Dutch like any other (<see cref="RateLimitRefusals.TooMany"/>).
+/// </summary>
+public sealed class UiCallLimit(IOptionsMonitor<RateLimitOptions> options, IClock clock)
+{
+    private ClockTokenBucket? _bucket;
+
+    public void Take()
+    {
+        var limits = options.CurrentValue;
+        if (!limits.Enabled)
+        {
+            return;
+        }
+        _bucket ??= new ClockTokenBucket(clock, limits.Ui.Burst, limits.Ui.PerSecond);
+        using var lease = _bucket.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            throw RateLimitRefusals.TooMany.Raise(("seconds", RateLimits.SecondsOf(lease)));
+        }
+    }
 }
 
 public sealed class BucketLimit
@@ -68,6 +95,7 @@ public static class RateLimits
     public static IServiceCollection AddCrisisRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddScoped<UiCallLimit>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -246,6 +246,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task APage_OverItsLimit_IsRefusedInDutch()
+    {
+        var (app, clock) = await HostAsync(o => o.Ui = new BucketLimit { Burst = 2, PerSecond = 1 });
+        await using var _ = app;
+        await using var scope = app.Services.CreateAsyncScope();
+        var limit = scope.ServiceProvider.GetRequiredService<UiCallLimit>();
+        var phrases = app.Services.GetRequiredService<Crisis.Web.Platform.Phrasebook>();
+
+        limit.Take();
+        limit.Take();
+        var refused = Should.Throw<Crisis.Domain.RuleViolationException>(limit.Take);
+        clock.Advance(Duration.FromSeconds(1));
+        limit.Take();
+
+        refused.Kind.ShouldBe(Crisis.Domain.ViolationKind.TooMany);
+        phrases.Dutch(refused.Phrase).ShouldBe("Te veel verzoeken kort na elkaar; wacht 1 s en probeer het opnieuw. Het geweigerde verzoek heeft niets veranderd.");
+    }
+
+    [Fact]
     public void ClockTokenBucket_GivesTheBurst_RefillsWithTime_AndSaysWhenToRetry()
     {
         var clock = new FakeClock(Start);
