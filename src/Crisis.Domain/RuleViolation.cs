@@ -13,6 +13,8 @@ public enum ViolationKind
     Conflict,
     /// <summary>The input is larger than allowed (413).</summary>
     TooLarge,
+    /// <summary>The caller sent too many requests in too short a time; it may try again later (429).</summary>
+    TooMany,
 }
 
 /// <summary>

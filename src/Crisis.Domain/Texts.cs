@@ -25,12 +25,8 @@ public static class Texts
         return email.Trim().ToUpperInvariant();
     }
 
-    /// <summary>Trimmed text, or null when nothing but white space is left.</summary>
-    public static string? TrimToNull(string? s)
-    {
-        var trimmed = s?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
+    /// <summary>Trimmed text, or null when nothing visible is left (white space and zero-width characters, see <see cref="TextRules"/>).</summary>
+    public static string? TrimToNull(string? s) => TextRules.IsBlank(s) ? null : TextRules.TrimInvisible(s!);
 
     /// <summary>Function, team and requirement codes are compared without regard to case.</summary>
     public static bool SameCode(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

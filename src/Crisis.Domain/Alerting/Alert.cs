@@ -38,11 +38,7 @@ public sealed partial record Alert(
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(roster);
-        var message = draft.Message?.Trim() ?? "";
-        if (message.Length == 0)
-        {
-            throw AlertingRefusals.MessageMissing.RaiseFor("message");
-        }
+        var message = TextRules.Required(draft.Message, "message", AlertingRefusals.MessageMissing.RaiseFor("message"), multiline: true);
         if (message.Length > MaxMessageLength)
         {
             throw AlertingRefusals.MessageTooLong.RaiseFor("message", ("length", message.Length), ("max", MaxMessageLength));

@@ -37,7 +37,7 @@ public sealed partial record Alert
         {
             throw AlertingRefusals.EtaOutOfRange.RaiseFor("etaMinutes", ("etaMinutes", etaMinutes.Value), ("max", MaxEtaMinutes));
         }
-        var trimmed = Texts.TrimToNull(note);
+        var trimmed = TextRules.Optional(note, "note", multiline: true);
         if (trimmed is { Length: > MaxNoteLength })
         {
             throw AlertingRefusals.NoteTooLong.RaiseFor("note", ("length", trimmed.Length), ("max", MaxNoteLength));

@@ -10,7 +10,7 @@ public static class LogRules
     /// <summary>The kind a wire name names (any case, surrounding white space ignored); refused with the kinds listed.</summary>
     public static LogEntryKind ParseKind(string? wire)
     {
-        if (string.IsNullOrWhiteSpace(wire))
+        if (TextRules.IsBlank(wire))
         {
             throw IncidentRefusals.KindMissing.RaiseFor("kind", ("kinds", LogEntryKinds.WireNames));
         }
@@ -44,7 +44,7 @@ public static class LogRules
         var trimmed = ValidateText(request.Text);
 
         string? normalizedTeam = null;
-        if (!string.IsNullOrWhiteSpace(request.Team))
+        if (!TextRules.IsBlank(request.Team))
         {
             normalizedTeam = teams.Normalize(request.Team) ?? throw IncidentRefusals.TeamUnknown.RaiseFor("team",
                 ("team", Texts.Shorten(request.Team)), ("teams", teams.Codes));
@@ -65,14 +65,10 @@ public static class LogRules
         return new LogEntryDraft(kind, trimmed, normalizedTeam, request.CorrectsSeq, request.CompletesSeq);
     }
 
-    /// <summary>Entry text: 1 to 4000 characters once surrounding white space is removed.</summary>
+    /// <summary>Entry text: 1 to 4000 characters once surrounding white space is removed, something visible, no control characters but line breaks and tabs.</summary>
     public static string ValidateText(string? text)
     {
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw IncidentRefusals.TextEmpty.RaiseFor("text");
-        }
+        var trimmed = TextRules.Required(text, "text", IncidentRefusals.TextEmpty.RaiseFor("text"), multiline: true);
         if (trimmed.Length > MaxTextLength)
         {
             throw IncidentRefusals.TextTooLong.RaiseFor("text", ("length", trimmed.Length), ("max", MaxTextLength));
@@ -82,11 +78,7 @@ public static class LogRules
 
     public static string ValidateTitle(string? title)
     {
-        var trimmed = title?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw IncidentRefusals.TitleMissing.RaiseFor("title");
-        }
+        var trimmed = TextRules.Required(title, "title", IncidentRefusals.TitleMissing.RaiseFor("title"));
         if (trimmed.Length > MaxTitleLength)
         {
             throw IncidentRefusals.TitleTooLong.RaiseFor("title", ("length", trimmed.Length), ("max", MaxTitleLength));
@@ -96,7 +88,7 @@ public static class LogRules
 
     public static string? ValidateMunicipality(string? municipality)
     {
-        var trimmed = Texts.TrimToNull(municipality);
+        var trimmed = TextRules.Optional(municipality, "municipality");
         if (trimmed is null)
         {
             return null;

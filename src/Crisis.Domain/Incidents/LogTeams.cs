@@ -63,7 +63,7 @@ public sealed class LogTeams
         ArgumentNullException.ThrowIfNull(teams);
         foreach (var team in teams)
         {
-            if (!string.IsNullOrWhiteSpace(team) && Normalize(team) is null)
+            if (!TextRules.IsBlank(team) && Normalize(team) is null)
             {
                 return false;
             }

@@ -31,11 +31,7 @@ public static partial class OrganisationRules
 
     public static string ValidateName(string? name, string field = "name")
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw OrganisationRefusals.NameMissing.RaiseFor(field);
-        }
+        var trimmed = TextRules.Required(name, field, OrganisationRefusals.NameMissing.RaiseFor(field));
         if (trimmed.Length > MaxNameLength)
         {
             throw OrganisationRefusals.NameTooLong.RaiseFor(field, ("length", trimmed.Length), ("max", MaxNameLength));

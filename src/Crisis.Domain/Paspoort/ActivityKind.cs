@@ -35,7 +35,7 @@ public static class ActivityKinds
     /// <summary>Reads a required wire name or throws a 400 naming <paramref name="field"/>.</summary>
     public static ActivityKind Parse(string? wire, string field)
     {
-        if (string.IsNullOrWhiteSpace(wire))
+        if (TextRules.IsBlank(wire))
         {
             throw PaspoortRuleRefusals.KindMissing.RaiseFor(field, ("kinds", PaspoortRuleRefusals.AllKinds()));
         }
@@ -45,7 +45,7 @@ public static class ActivityKinds
     /// <summary>Reads an optional wire name: blank is none, anything unknown a 400 naming <paramref name="field"/>.</summary>
     public static ActivityKind? ParseOptional(string? wire, string field)
     {
-        if (string.IsNullOrWhiteSpace(wire))
+        if (TextRules.IsBlank(wire))
         {
             return null;
         }

@@ -36,7 +36,7 @@ public static class RecordResults
     /// <summary>Reads an optional result; blank means none, anything unknown is a 400 on <paramref name="field"/>.</summary>
     public static RecordResult? ParseOptional(string? wire, string field = "result")
     {
-        if (string.IsNullOrWhiteSpace(wire))
+        if (TextRules.IsBlank(wire))
         {
             return null;
         }

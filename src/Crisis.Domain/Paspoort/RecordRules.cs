@@ -118,11 +118,7 @@ public static class RecordRules
     /// <summary>The activity: 1 to 200 characters once surrounding white space is removed.</summary>
     public static string ValidateActivity(string? activity)
     {
-        var trimmed = activity?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw PaspoortRuleRefusals.ActivityMissing.RaiseFor("activity");
-        }
+        var trimmed = TextRules.Required(activity, "activity", PaspoortRuleRefusals.ActivityMissing.RaiseFor("activity"));
         if (trimmed.Length > MaxActivityLength)
         {
             throw PaspoortRuleRefusals.ActivityTooLong.RaiseFor("activity", ("length", trimmed.Length), ("max", MaxActivityLength));
@@ -133,7 +129,7 @@ public static class RecordRules
     /// <summary>Notes: optional, at most 2000 characters; blank becomes none.</summary>
     public static string? ValidateNotes(string? notes)
     {
-        var trimmed = Texts.TrimToNull(notes);
+        var trimmed = TextRules.Optional(notes, "notes", multiline: true);
         if (trimmed is { Length: > MaxNotesLength })
         {
             throw PaspoortRuleRefusals.NotesTooLong.RaiseFor("notes", ("length", trimmed.Length), ("max", MaxNotesLength));
@@ -178,7 +174,7 @@ public static class RecordRules
     private static string? ValidateRequirement(
         string? requirement, ActivityKind kind, string? function, IReadOnlyCollection<Requirement> requirements)
     {
-        if (string.IsNullOrWhiteSpace(requirement))
+        if (TextRules.IsBlank(requirement))
         {
             if (function is null || kind is not (ActivityKind.Course or ActivityKind.Training))
             {

@@ -58,11 +58,7 @@ public static partial class RequirementRules
         var knownFunction = ValidateFunction(function, knownFunctions, "function")
             ?? throw PaspoortRuleRefusals.RequirementFunctionMissing.RaiseFor("function");
         var normalizedCode = ValidateCode(code);
-        var trimmedName = name?.Trim() ?? "";
-        if (trimmedName.Length == 0)
-        {
-            throw PaspoortRuleRefusals.RequirementNameMissing.RaiseFor("name");
-        }
+        var trimmedName = TextRules.Required(name, "name", PaspoortRuleRefusals.RequirementNameMissing.RaiseFor("name"));
         if (trimmedName.Length > MaxNameLength)
         {
             throw PaspoortRuleRefusals.RequirementNameTooLong.RaiseFor("name", ("length", trimmedName.Length), ("max", MaxNameLength));

@@ -9,7 +9,7 @@ public sealed record RosterFunction(string Code, int MinimumOnCall = 1)
     /// <summary>More than this is not a piket but a team; the limit catches typing errors.</summary>
     public const int MaxMinimumOnCall = 50;
 
-    public string Code { get; init; } = string.IsNullOrWhiteSpace(Code)
+    public string Code { get; init; } = TextRules.IsBlank(Code)
         ? throw RosterRefusals.FunctionCodeMissing.RaiseFor("code")
         : Code;
 

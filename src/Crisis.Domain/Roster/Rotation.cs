@@ -41,7 +41,7 @@ public sealed record Rotation
     /// </summary>
     public static Rotation Create(string function, IReadOnlyList<Guid> pool, LocalDateTime firstHandover, Period shiftLength)
     {
-        if (string.IsNullOrWhiteSpace(function))
+        if (TextRules.IsBlank(function))
         {
             throw RosterRefusals.RotationFunctionMissing.RaiseFor("function");
         }

@@ -40,11 +40,7 @@ public static partial class TeamRules
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(isFunction);
         var canonical = ValidateCode(code);
-        var trimmedName = name?.Trim() ?? "";
-        if (trimmedName.Length == 0)
-        {
-            throw TeamsRefusals.NameMissing.RaiseFor("name");
-        }
+        var trimmedName = TextRules.Required(name, "name", TeamsRefusals.NameMissing.RaiseFor("name"));
         if (trimmedName.Length > MaxNameLength)
         {
             throw TeamsRefusals.NameTooLong.RaiseFor("name", ("length", trimmedName.Length), ("max", MaxNameLength));

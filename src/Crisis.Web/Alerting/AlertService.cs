@@ -86,7 +86,7 @@ public sealed class AlertService(
         {
             throw await audit.RefuseAsync(actor, action, target, AlertingHostRefusals.ExerciseLeadRealIncident.Raise());
         }
-        var text = message?.Trim();
+        var text = Texts.TrimToNull(message);
         if (exercise && !string.IsNullOrEmpty(text) && !text.StartsWith("OEFENING", StringComparison.OrdinalIgnoreCase))
         {
             text = AlertLogLines.ExercisePrefix + text;

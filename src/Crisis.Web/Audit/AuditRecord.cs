@@ -14,6 +14,13 @@ public sealed class AuditRecord
     public required string Outcome { get; set; }
     public string? Origin { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// How many identical attempts this line stands for: 1 for every success; a denial or rejection repeated by the
+    /// same actor, for the same action and target, with the same reason, within a minute counts up here instead of
+    /// adding a line (see <see cref="AuditTrail.RecordAsync"/>).
+    /// </summary>
+    public int Count { get; set; } = 1;
 }
 
 public static class AuditOutcome

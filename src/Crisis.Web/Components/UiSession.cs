@@ -12,7 +12,8 @@ namespace Crisis.Web.Components;
 /// English text can reach a page.
 /// </summary>
 public sealed partial class UiSession(
-    AuthenticationStateProvider auth, IServiceScopeFactory scopes, Phrasebook phrases, ILogger<UiSession> logger)
+    AuthenticationStateProvider auth, IServiceScopeFactory scopes, Phrasebook phrases, ILogger<UiSession> logger,
+    Security.UiCallLimit limit)
 {
     /// <summary>The address the circuit was opened from, set by the root component during the first request.</summary>
     public string Origin { get; set; } = "ui";
@@ -29,6 +30,7 @@ public sealed partial class UiSession(
     /// </summary>
     public async Task<T> RunAsync<TService, T>(Func<TService, Actor, Task<T>> call) where TService : notnull
     {
+        limit.Take();
         var actor = await ActorAsync();
         await using var scope = scopes.CreateAsyncScope();
         return await call(scope.ServiceProvider.GetRequiredService<TService>(), actor);

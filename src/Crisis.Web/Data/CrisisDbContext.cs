@@ -56,6 +56,8 @@ public abstract class CrisisDbContext(DbContextOptions options)
             a.Property(x => x.Outcome).HasMaxLength(16);
             a.Property(x => x.Origin).HasMaxLength(64);
             a.Property(x => x.Detail).HasMaxLength(1000);
+            // Lines written before repeats were counted stand for one attempt each.
+            a.Property(x => x.Count).HasDefaultValue(1).HasSentinel(0);
         });
 
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

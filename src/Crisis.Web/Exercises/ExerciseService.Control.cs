@@ -51,7 +51,7 @@ public sealed partial class ExerciseService
     {
         const string action = "exercise.inject.add";
         await RequireControlAsync(actor, id, action, ct);
-        var trimmed = text?.Trim() ?? "";
+        var trimmed = await audit.CheckedAsync(actor, action, Target(id), () => TextRules.Optional(text, "text", multiline: true)) ?? "";
         if (trimmed.Length == 0)
         {
             throw await audit.RefuseAsync(actor, action, Target(id), ExercisesHostRefusals.TextMissing.RaiseFor("text"));
@@ -85,7 +85,7 @@ public sealed partial class ExerciseService
     {
         const string action = "exercise.observation";
         await RequireControlAsync(actor, id, action, ct);
-        var trimmed = text?.Trim() ?? "";
+        var trimmed = await audit.CheckedAsync(actor, action, Target(id), () => TextRules.Optional(text, "text", multiline: true)) ?? "";
         if (trimmed.Length == 0)
         {
             throw await audit.RefuseAsync(actor, action, Target(id), ExercisesHostRefusals.TextMissing.RaiseFor("text"));

@@ -62,7 +62,7 @@ public sealed partial class ExerciseService(
         {
             throw await audit.RefuseAsync(actor, action, null, ExercisesHostRefusals.CreateForbidden.Raise());
         }
-        if (string.IsNullOrWhiteSpace(scenarioId))
+        if (TextRules.IsBlank(scenarioId))
         {
             throw await audit.RefuseAsync(actor, action, null, ExercisesHostRefusals.ScenarioMissing.RaiseFor("scenario"));
         }
@@ -105,7 +105,7 @@ public sealed partial class ExerciseService(
         for (var i = 0; i < participants.Count; i++)
         {
             var p = participants[i];
-            if (string.IsNullOrWhiteSpace(p.Email))
+            if (TextRules.IsBlank(p.Email))
             {
                 throw await audit.RefuseAsync(actor, action, null, ExercisesHostRefusals.ParticipantEmailMissing.RaiseFor($"participants[{i}].email"));
             }

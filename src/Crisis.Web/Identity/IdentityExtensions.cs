@@ -173,11 +173,7 @@ public static class IdentityExtensions
     private static string UnknownUserHash(IPasswordHasher<CrisisUser> hasher) =>
         _unknownUserHash ??= hasher.HashPassword(UnknownUser, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    private static string SafeReturnUrl(string? returnUrl) => Platform.LocalUrls.SafeReturnUrl(returnUrl);
 }
 
 /// <summary>Adds the role and the display name to the login cookie's principal.</summary>

@@ -21,11 +21,11 @@ public sealed partial class UserAdministration(
 
     public async Task<CrisisUser> AddUserAsync(string? email, string? name, string? role, string? password, Actor actor)
     {
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        if (TextRules.IsBlank(email) || !email.Contains('@', StringComparison.Ordinal))
         {
             throw IdentityRefusals.EmailInvalid.RaiseFor("email");
         }
-        if (string.IsNullOrWhiteSpace(name))
+        if (TextRules.IsBlank(name))
         {
             throw IdentityRefusals.NameMissing.RaiseFor("name");
         }
@@ -168,7 +168,7 @@ public sealed partial class UserAdministration(
 
     private async Task<CrisisUser> FindAsync(string? email)
     {
-        if (string.IsNullOrWhiteSpace(email))
+        if (TextRules.IsBlank(email))
         {
             throw IdentityRefusals.EmailMissing.RaiseFor("email");
         }

@@ -74,3 +74,6 @@ public sealed record GripRequest(int? Level);
 public sealed record ParticipantRequest(string? Email, string? Function = null);
 
 public sealed record ParticipantDto(Guid UserId, string Name, string Email, string Role, Instant AddedAt, string? Function);
+
+/// <summary>A page of an incident's log, in seq order, and whether the log goes on past it (after it, or before it when reading back).</summary>
+public sealed record LogPage(IReadOnlyList<LogEntry> Entries, bool More);

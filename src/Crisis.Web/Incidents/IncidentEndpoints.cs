@@ -61,10 +61,27 @@ public static class IncidentEndpoints
             return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
         });
 
-        api.MapGet("/{id:guid}/log", async (Guid id, int? afterSeq, int? limit, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        // A page of at most `limit` (default and most: IncidentService.MaxPage) entries in seq order; when the log goes
+        // on, a Link header names the next page (rel="next", after the page's last seq) or, reading back with
+        // beforeSeq, the earlier one (rel="prev").
+        api.MapGet("/{id:guid}/log", async (Guid id, int? afterSeq, int? beforeSeq, int? limit, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
-            var entries = await incidents.ReadLogAsync(http.Actor(), id, afterSeq ?? 0, limit ?? IncidentService.MaxPage * 100, ct);
-            return Results.Ok(entries.Select(LogEntryDto.From));
+            var size = Math.Clamp(limit ?? IncidentService.MaxPage, 1, IncidentService.MaxPage);
+            if (beforeSeq is { } before)
+            {
+                var older = await incidents.ReadLogBeforeAsync(http.Actor(), id, before, size, ct);
+                if (older.More)
+                {
+                    http.Response.Headers.Link = $"</api/incidents/{id}/log?beforeSeq={older.Entries[0].Seq}&limit={size}>; rel=\"prev\"";
+                }
+                return Results.Ok(older.Entries.Select(LogEntryDto.From));
+            }
+            var page = await incidents.ReadLogPageAsync(http.Actor(), id, afterSeq ?? 0, size, ct);
+            if (page.More)
+            {
+                http.Response.Headers.Link = $"</api/incidents/{id}/log?afterSeq={page.Entries[^1].Seq}&limit={size}>; rel=\"next\"";
+            }
+            return Results.Ok(page.Entries.Select(LogEntryDto.From));
         });
 
         api.MapGet("/{id:guid}/sitrep", async (Guid id, string? format, IncidentService incidents, HttpContext http, CancellationToken ct) =>

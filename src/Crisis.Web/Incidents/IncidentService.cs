@@ -25,7 +25,8 @@ public sealed class IncidentService(
     DateTimeZone zone,
     TeamService teams)
 {
-    public const int MaxPage = 1000;
+    /// <summary>The most log entries one read returns (the API's default and largest <c>limit</c>, a hub join, a page).</summary>
+    public const int MaxPage = 500;
 
     public async Task<IncidentInfo> OpenAsync(Actor actor, NewIncident request, CancellationToken ct = default)
     {
@@ -105,7 +106,40 @@ public sealed class IncidentService(
             throw IncidentServiceRefusals.AfterSeqNegative.RaiseFor("afterSeq");
         }
         await GetAsync(actor, id, ct);
-        return await ReadEntriesAsync(db, id, afterSeq, int.MaxValue, Math.Clamp(limit, 1, 100_000), ct);
+        return await ReadEntriesAsync(db, id, afterSeq, int.MaxValue, Math.Clamp(limit, 1, MaxPage), ct);
+    }
+
+    /// <summary>
+    /// A page of the log after <paramref name="afterSeq"/> (at most <see cref="MaxPage"/> entries, in seq order) and
+    /// whether more follow it: the client asks again after the last seq of the page.
+    /// </summary>
+    public async Task<LogPage> ReadLogPageAsync(Actor actor, Guid id, int afterSeq, int limit = MaxPage, CancellationToken ct = default)
+    {
+        if (afterSeq < 0)
+        {
+            throw IncidentServiceRefusals.AfterSeqNegative.RaiseFor("afterSeq");
+        }
+        await GetAsync(actor, id, ct);
+        var size = Math.Clamp(limit, 1, MaxPage);
+        var rows = await ReadEntriesAsync(db, id, afterSeq, int.MaxValue, size + 1, ct);
+        return new LogPage(rows.Take(size).ToList(), rows.Count > size);
+    }
+
+    /// <summary>
+    /// The latest entries before <paramref name="beforeSeq"/> (at most <paramref name="limit"/>, in seq order) and
+    /// whether older ones exist: how a page shows the end of a long log and loads earlier entries on request.
+    /// </summary>
+    public async Task<LogPage> ReadLogBeforeAsync(Actor actor, Guid id, int beforeSeq, int limit = MaxPage, CancellationToken ct = default)
+    {
+        await GetAsync(actor, id, ct);
+        var size = Math.Clamp(limit, 1, MaxPage);
+        var rows = await db.LogEntries.AsNoTracking()
+            .Where(e => e.IncidentId == id && e.Seq < beforeSeq)
+            .OrderByDescending(e => e.Seq)
+            .Take(size + 1)
+            .ToListAsync(ct);
+        var page = rows.Take(size).OrderBy(r => r.Seq).Select(r => r.ToEntry()).ToList();
+        return new LogPage(page, rows.Count > size);
     }
 
     internal static async Task<IReadOnlyList<LogEntry>> ReadEntriesAsync(
@@ -176,13 +210,13 @@ public sealed class IncidentService(
     /// </summary>
     public async Task AddParticipantAsync(Actor actor, Guid id, string? email, string? function = null, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(email))
+        if (TextRules.IsBlank(email))
         {
             throw IncidentServiceRefusals.EmailMissing.RaiseFor("email");
         }
         await RequireAsync(actor, id, a => a.CanManage, "incident.participant.add", IncidentServiceRefusals.AddParticipantForbidden, ct);
         string? functionCode = null;
-        if (!string.IsNullOrWhiteSpace(function))
+        if (!TextRules.IsBlank(function))
         {
             functionCode = function.Trim().ToUpperInvariant();
             var code = functionCode;

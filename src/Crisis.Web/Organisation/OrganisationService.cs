@@ -69,7 +69,7 @@ public sealed class OrganisationService(CrisisDbContext db, AuditTrail audit, IC
     public async Task<IReadOnlyList<PersonDto>> ListPeopleAsync(string? function = null, CancellationToken ct = default)
     {
         var query = db.Set<PersonRecord>().AsNoTracking().Include(p => p.Functions).AsQueryable();
-        if (!string.IsNullOrWhiteSpace(function))
+        if (!TextRules.IsBlank(function))
         {
             var code = function.Trim().ToUpperInvariant();
             query = query.Where(p => p.Functions.Any(f => f.FunctionCode == code));

@@ -154,12 +154,12 @@ public static class PaspoortEndpoints
     /// <summary>An optional ISO date from the query string; a clear 400 when it is not one.</summary>
     private static LocalDate? Date(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (TextRules.IsBlank(value))
         {
             return null;
         }
         var parsed = LocalDatePattern.Iso.Parse(value.Trim());
-        return parsed.Success ? parsed.Value
+        return parsed.Success ? TimeRange.Check(parsed.Value, field)
             : throw PaspoortRefusals.DateUnreadable.RaiseFor(field, ("field", field), ("value", Texts.Shorten(value)));
     }
 }

@@ -1,6 +1,7 @@
 using Crisis.Web.Platform;
 using Crisis.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -21,6 +22,7 @@ public static class PlatformExtensions
 
         // The composition root is the one place that reads the system clock; everything else takes IClock.
         services.AddSingleton<IClock>(SystemClock.Instance); // injected everywhere else
+        services.AddHttpContextAccessor();
         services.AddSingleton<Crisis.Web.Audit.AuditTrail>();
         services.AddSingleton<Phrasebook>();
         services.AddSingleton(sp =>
@@ -32,12 +34,22 @@ public static class PlatformExtensions
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddCrisisRateLimits(builder.Configuration);
         services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = RequestLimits.MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
             })
-            .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions));
+            .AddJsonProtocol(o => CrisisJson.Configure(o.PayloadSerializerOptions))
+            // Only Crisis's own hub: Blazor's circuit hub carries the pages' events and must not be limited or scanned
+            // (a circuit ends through its authentication state instead). AddHubOptions, not Configure: SignalR uses a
+            // hub's own options only when they were set through it. In order: the credential, the rate, the input.
+            .AddHubOptions<Crisis.Web.Realtime.CrisisHub>(o =>
+            {
+                o.AddFilter<CredentialHubFilter>();
+                o.AddFilter<RateLimitHubFilter>();
+                o.AddFilter<InputHubFilter>();
+            });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         return builder;
     }
@@ -47,8 +59,10 @@ public static class PlatformExtensions
         app.UseCrisisSecurityHeaders();
         app.UseExceptionHandler();
         app.UseApiBodyLimit();
+        app.UseInputGate();
         app.UseAuthentication();
         app.UseCrossSiteGuard();
+        app.UseCrisisRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthChecks("/healthz").AllowAnonymous();

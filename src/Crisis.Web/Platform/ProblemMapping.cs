@@ -13,6 +13,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        exception = AsRefusal(exception);
         var (status, title, detail, field) = exception switch
         {
             RuleViolationException r => (StatusOf(r.Kind), TitleOf(r.Kind), phrases.English(r.Phrase), r.Field),
@@ -46,6 +47,14 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         return await problems.TryWriteAsync(context);
     }
 
+    /// <summary>A failure that is a refusal in disguise (a date out of range in a JSON body) as that refusal.</summary>
+    internal static Exception AsRefusal(Exception exception) => exception switch
+    {
+        OutOfRangeJsonException o => o.ToRefusal(),
+        BadHttpRequestException { InnerException: OutOfRangeJsonException o } => o.ToRefusal(),
+        _ => exception,
+    };
+
     internal static int StatusOf(ViolationKind kind) => kind switch
     {
         ViolationKind.Invalid => 400,
@@ -53,6 +62,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.NotFound => 404,
         ViolationKind.Conflict => 409,
         ViolationKind.TooLarge => 413,
+        ViolationKind.TooMany => 429,
         _ => 400,
     };
 
@@ -63,6 +73,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.NotFound => "Not found",
         ViolationKind.Conflict => "Conflict",
         ViolationKind.TooLarge => "Request too large",
+        ViolationKind.TooMany => "Too many requests",
         _ => "Invalid request",
     };
 }

@@ -51,9 +51,11 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
     }
 
     /// <summary>
-    /// Joins the incident's live log. Returns the entries after <paramref name="afterSeq"/> in order; every later
-    /// entry arrives as <c>LogEntryAdded</c>. The connection joins the group before the database is read, so an
-    /// entry written in between may arrive both ways: clients drop entries whose seq they already have.
+    /// Joins the incident's live log. Returns the entries after <paramref name="afterSeq"/> in order, at most
+    /// <see cref="IncidentService.MaxPage"/> of them: a full page means more follow, read with <see cref="ReadLog"/>
+    /// after its last seq. Every later entry arrives as <c>LogEntryAdded</c>. The connection joins the group before
+    /// the database is read, so an entry written in between may arrive both ways: clients drop entries whose seq they
+    /// already have.
     /// </summary>
     public async Task<IReadOnlyList<LogEntryDto>> JoinIncident(Guid incidentId, int afterSeq)
     {
@@ -63,8 +65,22 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
             var (incident, _) = await incidents.GetAsync(actor, incidentId, Context.ConnectionAborted);
             Watch(incidentId, incident.LastSeq);
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(incidentId), Context.ConnectionAborted);
-            var missed = await incidents.ReadLogAsync(actor, incidentId, afterSeq, 100_000, Context.ConnectionAborted);
+            var missed = await incidents.ReadLogAsync(actor, incidentId, afterSeq, IncidentService.MaxPage, Context.ConnectionAborted);
             return (IReadOnlyList<LogEntryDto>)missed.Select(LogEntryDto.From).ToList();
+        });
+    }
+
+    /// <summary>
+    /// A page of the log after <paramref name="afterSeq"/>: at most <paramref name="limit"/> entries (and at most
+    /// <see cref="IncidentService.MaxPage"/>) in seq order, for a client catching up after a full <see cref="JoinIncident"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LogEntryDto>> ReadLog(Guid incidentId, int afterSeq, int limit)
+    {
+        var actor = CurrentActor();
+        return await Guard(async () =>
+        {
+            var page = await incidents.ReadLogAsync(actor, incidentId, afterSeq, limit, Context.ConnectionAborted);
+            return (IReadOnlyList<LogEntryDto>)page.Select(LogEntryDto.From).ToList();
         });
     }
 

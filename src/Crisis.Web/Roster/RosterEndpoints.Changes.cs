@@ -59,8 +59,8 @@ public static partial class RosterEndpoints
             throw RosterWireRefusals.RotationBodyMissing.Raise();
         }
         var function = RosterWire.FunctionText(request.Function);
-        var day = string.IsNullOrWhiteSpace(request.HandoverDay) ? IsoDayOfWeek.Monday : RosterWire.ParseDay(request.HandoverDay, "handoverDay");
-        var time = string.IsNullOrWhiteSpace(request.HandoverTime) ? new LocalTime(8, 0) : RosterWire.ParseTime(request.HandoverTime, "handoverTime");
+        var day = Crisis.Domain.TextRules.IsBlank(request.HandoverDay) ? IsoDayOfWeek.Monday : RosterWire.ParseDay(request.HandoverDay, "handoverDay");
+        var time = Crisis.Domain.TextRules.IsBlank(request.HandoverTime) ? new LocalTime(8, 0) : RosterWire.ParseTime(request.HandoverTime, "handoverTime");
         return new RotationInput(function, request.Pool ?? [], day, time, request.Weeks ?? 1,
             RosterWire.ParseDate(request.From, "from"), RosterWire.ParseDate(request.To, "to"));
     }

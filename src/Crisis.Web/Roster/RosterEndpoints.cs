@@ -90,7 +90,7 @@ public static partial class RosterEndpoints
 
     private static async Task<List<OnCallOverviewDto>> OnCallAsync(CoverageService coverage, string? function, string? at, CancellationToken ct)
     {
-        var instant = string.IsNullOrWhiteSpace(at) ? (NodaTime.Instant?)null : RosterWire.ParseInstant(at, "at");
+        var instant = Crisis.Domain.TextRules.IsBlank(at) ? (NodaTime.Instant?)null : RosterWire.ParseInstant(at, "at");
         return (await coverage.OnCallAsync(Blank(function), instant, ct)).Select(o => o.ToDto()).ToList();
     }
 
@@ -106,5 +106,5 @@ public static partial class RosterEndpoints
     }
 
     /// <summary>An optional query string: blank is absent.</summary>
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    private static string? Blank(string? text) => Crisis.Domain.TextRules.IsBlank(text) ? null : text;
 }

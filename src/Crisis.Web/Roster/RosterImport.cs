@@ -30,7 +30,7 @@ public sealed class RosterImport(
     public async Task<ImportOutcome> ImportAsync(Actor actor, string? csvText, CancellationToken ct = default)
     {
         await lookup.RequireCoordinatorAsync(actor, "roster.import", null, S.ImportDenied);
-        if (string.IsNullOrWhiteSpace(csvText))
+        if (TextRules.IsBlank(csvText))
         {
             throw S.ImportEmpty.Raise();
         }
@@ -164,12 +164,12 @@ public sealed class RosterImport(
 
     private static PersonRecord PersonOf(string? idText, string? emailText, Dictionary<Guid, PersonRecord> byId, Dictionary<string, PersonRecord> byEmail)
     {
-        if (!string.IsNullOrWhiteSpace(idText))
+        if (!TextRules.IsBlank(idText))
         {
             return !Guid.TryParse(idText, out var pid) ? throw S.ImportRowPersonIdInvalid.Raise(("id", idText))
                 : byId.GetValueOrDefault(pid) ?? throw S.ImportRowPersonUnknown.Raise(("id", idText));
         }
-        if (!string.IsNullOrWhiteSpace(emailText))
+        if (!TextRules.IsBlank(emailText))
         {
             return byEmail.GetValueOrDefault(Texts.NormalizeEmail(emailText))
                 ?? throw S.ImportRowEmailUnknown.Raise(("email", emailText.Trim()));

@@ -8,7 +8,8 @@ namespace Crisis.Web.Roster;
 /// <summary>
 /// How the roster reads and writes times and names at the edge: local date-times of the region in ISO form
 /// (<c>2026-03-23T08:00:00</c>, seconds optional), dates (<c>2026-03-23</c>), instants (<c>2026-03-23T07:00:00Z</c>).
-/// Parsed here rather than by the JSON converter so that a malformed value gets a message naming the field.
+/// Parsed here rather than by the JSON converter so that a malformed value gets a message naming the field; a value
+/// outside <see cref="TimeRange"/> (1900 to 2200) is refused here too, so that no service computes with year 1 or 9999.
 /// </summary>
 public static class RosterWire
 {
@@ -30,7 +31,7 @@ public static class RosterWire
 
     public static LocalDateTime ParseLocal(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (TextRules.IsBlank(text))
         {
             throw RosterWireRefusals.LocalTimeRequired.RaiseFor(field, ("field", field));
         }
@@ -40,7 +41,7 @@ public static class RosterWire
             var result = pattern.Parse(trimmed);
             if (result.Success)
             {
-                return result.Value;
+                return TimeRange.Check(result.Value, field);
             }
         }
         var code = trimmed.EndsWith('Z') || trimmed.LastIndexOfAny(['+']) > 10 ? RosterWireRefusals.LocalTimeWithOffset : RosterWireRefusals.LocalTimeInvalid;
@@ -49,25 +50,26 @@ public static class RosterWire
 
     public static LocalDate ParseDate(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (TextRules.IsBlank(text))
         {
             throw RosterWireRefusals.DateRequired.RaiseFor(field, ("field", field));
         }
         var result = LocalDatePattern.Iso.Parse(text.Trim());
-        return result.Success ? result.Value
+        return result.Success ? TimeRange.Check(result.Value, field)
             : throw RosterWireRefusals.DateInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text.Trim())));
     }
 
     public static Instant ParseInstant(string text, string field)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var result = InstantPattern.ExtendedIso.Parse(text.Trim());
-        return result.Success ? result.Value
+        return result.Success ? TimeRange.Check(result.Value, field)
             : throw RosterWireRefusals.InstantInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text.Trim())));
     }
 
     public static LocalTime ParseTime(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (TextRules.IsBlank(text))
         {
             throw RosterWireRefusals.TimeRequired.RaiseFor(field, ("field", field));
         }
@@ -85,7 +87,7 @@ public static class RosterWire
     public static YearMonth ParseMonth(string? text, string field)
     {
         var result = YearMonthPattern.Iso.Parse(text?.Trim() ?? "");
-        return result.Success ? result.Value
+        return result.Success ? TimeRange.Check(result.Value, field)
             : throw RosterWireRefusals.MonthInvalid.RaiseFor(field, ("field", field), ("value", Texts.Shorten(text ?? "")));
     }
 
@@ -107,7 +109,7 @@ public static class RosterWire
 
     /// <summary>A function the request must name, as given (trimmed); the catalogue lookup matches it in upper case.</summary>
     public static string FunctionText(string? text, string field = "function") =>
-        string.IsNullOrWhiteSpace(text)
+        TextRules.IsBlank(text)
             ? throw RosterWireRefusals.FunctionRequired.RaiseFor(field, ("field", field))
             : text.Trim();
 
@@ -120,11 +122,11 @@ public static class RosterWire
 
     /// <summary>An optional local date-time: blank is null.</summary>
     public static LocalDateTime? ParseLocalOrNull(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null : ParseLocal(text, field);
+        TextRules.IsBlank(text) ? null : ParseLocal(text, field);
 
     /// <summary>An optional date: blank is null.</summary>
     public static LocalDate? ParseDateOrNull(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null : ParseDate(text, field);
+        TextRules.IsBlank(text) ? null : ParseDate(text, field);
 
     public static string Format(LocalDateTime local) => LocalOut.Format(local);
 

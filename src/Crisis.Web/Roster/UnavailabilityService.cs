@@ -34,7 +34,7 @@ public sealed class UnavailabilityService(CrisisDbContext db, AuditTrail audit, 
         {
             throw S.UnavailabilityTooLong.RaiseFor("end", ("days", MaxUnavailability.Days));
         }
-        var reason = Texts.TrimToNull(input.Reason);
+        var reason = TextRules.Optional(input.Reason, "reason", multiline: true);
         if (reason is { Length: > MaxReasonLength })
         {
             throw S.ReasonTooLong.RaiseFor("reason", ("max", MaxReasonLength));

@@ -18,9 +18,7 @@ public static class SecurityExtensions
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<CredentialNotifier>();
         services.AddSingleton<CredentialHubFilter>();
-        // Only on Crisis's own hub: Blazor's circuit hub ends a circuit through its authentication state instead.
-        // (AddHubOptions, not Configure: SignalR uses a hub's own options only when they were set through it.)
-        services.AddSignalR().AddHubOptions<CrisisHub>(o => o.AddFilter<CredentialHubFilter>());
+        // The filter is added to Crisis's own hub with the others, in order, in PlatformExtensions.AddCrisisPlatform.
 
         var proxies = CrisisOptions.ListOf(builder.Configuration["Crisis:KnownProxies"]);
         services.Configure<ForwardedHeadersOptions>(o =>

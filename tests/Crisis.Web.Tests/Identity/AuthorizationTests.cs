@@ -65,7 +65,8 @@ public sealed class AuthorizationTests(HostsFixture hosts)
         await (await app.ClientFor(member).GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
 
         var denied = await AuditAsync(app, a => a.Action == "auth.token" && a.Outcome == AuditOutcome.Denied);
-        denied.Count.ShouldBeGreaterThanOrEqualTo(2);
+        // The two denials are of the same endpoint with the same reason: one line counting both (issue 11).
+        denied.Sum(a => a.Count).ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
@@ -93,7 +94,8 @@ public sealed class AuthorizationTests(HostsFixture hosts)
         after.Status.ShouldBe("open");
         (await app.ClientFor(officer).LogAsync(incident.Id)).ShouldHaveSingleItem();
         var audited = await AuditAsync(app, a => a.UserId == outsider.Id && a.Outcome == AuditOutcome.Denied);
-        audited.Select(a => a.Action).ShouldBe(
+        // A denial repeated on the same endpoint (the log read with another query) counts up on its line (issue 11).
+        audited.SelectMany(a => Enumerable.Repeat(a.Action, a.Count)).ShouldBe(
             ["incident.read", "incident.read", "incident.read", "incident.read", "incident.read", "incident.read",
              "log.append", "incident.grip", "incident.close", "incident.participant.add"], ignoreOrder: true);
         audited.ShouldAllBe(a => a.Target == $"incident/{incident.Id}" && a.Origin!.StartsWith("api "));

@@ -15,12 +15,27 @@ public static class Api
         return (await response.Content.ReadFromJsonAsync<LogEntryDto>(Json.Options))!;
     }
 
+    /// <summary>The whole log after <paramref name="afterSeq"/>, following the pages' <c>Link: rel="next"</c>.</summary>
     public static async Task<IReadOnlyList<LogEntryDto>> LogAsync(this HttpClient client, Guid incidentId, int afterSeq = 0)
     {
-        var response = await client.GetAsync($"/api/incidents/{incidentId}/log?afterSeq={afterSeq}");
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync<List<LogEntryDto>>(Json.Options))!;
+        var all = new List<LogEntryDto>();
+        string? url = $"/api/incidents/{incidentId}/log?afterSeq={afterSeq}";
+        while (url is not null)
+        {
+            var response = await client.GetAsync(url);
+            await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+            all.AddRange((await response.Content.ReadFromJsonAsync<List<LogEntryDto>>(Json.Options))!);
+            url = NextLink(response);
+        }
+        return all;
     }
+
+    /// <summary>The target of a <c>Link: &lt;…&gt;; rel="next"</c> header, or null.</summary>
+    public static string? NextLink(HttpResponseMessage response, string rel = "next") =>
+        response.Headers.TryGetValues("Link", out var links)
+            ? links.Select(l => l.Split(';')).Where(p => p.Length > 1 && p[1].Trim() == $"rel=\"{rel}\"")
+                .Select(p => p[0].Trim().TrimStart('<').TrimEnd('>')).FirstOrDefault()
+            : null;
 
     public static async Task ShouldHaveStatusAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {

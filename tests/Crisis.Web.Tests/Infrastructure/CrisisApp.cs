@@ -129,6 +129,8 @@ public sealed class CrisisApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Crisis:SeedDemo", "false");
+        // Tests share hosts and log in from one address: the limits have tests of their own (Security/RateLimitTests).
+        builder.UseSetting("Crisis:RateLimits:Enabled", "false");
         builder.UseSetting("Crisis:Database:Provider", Database.Kind.ToString());
         builder.UseSetting("ConnectionStrings:Crisis", Database.ConnectionString);
         builder.UseSetting("Crisis:Bus:Transport", Bus.ToString());

@@ -40,7 +40,7 @@ public sealed class RecordForm
             return null;
         }
         var result = LocalDatePattern.Iso.Parse(Date.Trim());
-        return result.Success ? result.Value
+        return result.Success ? Crisis.Domain.TimeRange.Check(result.Value, "date")
             : throw PaspoortRefusals.DateUnreadable.RaiseFor("date", ("field", "date"), ("value", Crisis.Domain.Texts.Shorten(Date)));
     }
 

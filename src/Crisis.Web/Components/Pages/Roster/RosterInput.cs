@@ -33,8 +33,8 @@ internal static class RosterInput
     public static Guid Person(Guid? id) => id is { } pid && pid != Guid.Empty ? pid : throw RosterWireRefusals.InputPersonMissing.Raise();
 
     public static LocalDateTime DateTime(string? text) =>
-        DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
-        ?? throw RosterWireRefusals.InputDateTimeInvalid.Raise(("value", text ?? ""));
+        Crisis.Domain.TimeRange.Check(DateTimes.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
+        ?? throw RosterWireRefusals.InputDateTimeInvalid.Raise(("value", text ?? "")), "datum");
 
     /// <summary>A typed date and time when it reads as one (for the pickers to follow the text); null otherwise.</summary>
     public static LocalDateTime? TryDateTime(string? text) =>
@@ -47,8 +47,8 @@ internal static class RosterInput
     public static LocalDateTime? DateTimeOrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : DateTime(text);
 
     public static LocalDate Date(string? text) =>
-        Dates.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
-        ?? throw RosterWireRefusals.InputDateInvalid.Raise(("value", text ?? ""));
+        Crisis.Domain.TimeRange.Check(Dates.Select(p => p.Parse(text?.Trim() ?? "")).FirstOrDefault(r => r.Success)?.Value
+        ?? throw RosterWireRefusals.InputDateInvalid.Raise(("value", text ?? "")), "datum");
 
     public static LocalTime TimeOfDay(string? text)
     {
