@@ -11,6 +11,7 @@ public static class DemoExtensions
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddScoped<DemoSeeder>();
+        builder.Services.TryAddSingleton<DemoState>();
         return builder;
     }
 
@@ -29,7 +30,18 @@ public static class DemoExtensions
         var seed = app.Services.GetRequiredService<IOptions<CrisisOptions>>().Value.SeedDemo ?? app.Environment.IsDevelopment();
         if (seed)
         {
-            var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            var state = app.Services.GetRequiredService<DemoState>();
+            IReadOnlyList<DemoLogin> logins;
+            state.Seeding = true;
+            try
+            {
+                logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+                state.Seeded = true;
+            }
+            finally
+            {
+                state.Seeding = false;
+            }
             Console.Out.WriteLine();
             Console.Out.Write(DemoSeeder.Describe(logins));
             Console.Out.WriteLine($"Open {string.Join(" or ", app.Urls)} and log in.");
@@ -45,5 +57,27 @@ public static class DemoExtensions
 
                 """);
         }
+    }
+}
+
+/// <summary>
+/// Whether this node is filling the demo region right now, and whether it did: the login page asks people to wait
+/// while the demo users do not exist yet, and names the demo logins once they do.
+/// </summary>
+public sealed class DemoState
+{
+    private volatile bool _seeding;
+    private volatile bool _seeded;
+
+    public bool Seeding
+    {
+        get => _seeding;
+        set => _seeding = value;
+    }
+
+    public bool Seeded
+    {
+        get => _seeded;
+        set => _seeded = value;
     }
 }
