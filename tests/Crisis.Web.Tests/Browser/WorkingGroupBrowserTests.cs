@@ -75,6 +75,43 @@ public sealed class WorkingGroupBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "crisis-mijn-acties.png"), FullPage = true });
     }
 
+    [BrowserFact]
+    public async Task Coordinator_OnAPhone_SeesTheOverdueActionInEveryGroupsList_AndRecordsAMeetingWithTheOpenListAsAgenda()
+    {
+        var kit = await RosterTestKit.CreateAsync(_app);
+        var code = $"WG-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        (await kit.Coordinator.PostAsJsonAsync("/api/teams", new { code, name = "Werkgroep Telefoontest", kind = "workinggroup" }, Json.Options)).EnsureSuccessStatusCode();
+        var chair = await kit.PersonAsync(CrisisRole.Member);
+        var a = await kit.PersonAsync(CrisisRole.Member);
+        var b = await kit.PersonAsync(CrisisRole.Member);
+        (await kit.Coordinator.PutAsJsonAsync($"/api/teams/{code}/members", new
+        {
+            members = new[] { new { personId = chair.Person.Id, role = "chair" }, new { personId = a.Person.Id, role = "member" }, new { personId = b.Person.Id, role = "member" } },
+        }, Json.Options)).EnsureSuccessStatusCode();
+        (await kit.Coordinator.PostAsJsonAsync($"/api/teams/{code}/actions",
+            new { title = "Evaluatie opvangoefening verwerken", ownerPersonId = a.Person.Id, due = "2027-02-20" }, Json.Options)).EnsureSuccessStatusCode();
+
+        var phone = new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } };
+        var page = await LoginAsync(kit.CoordinatorUser, "/werkgroepen", phone);
+        var card = page.Locator($"[data-testid=working-group-card][data-team='{code}']");
+        var overdue = card.GetByTestId("action-row");
+        await Assertions.Expect(overdue).ToHaveAttributeAsync("data-overdue", "true");
+        await Assertions.Expect(overdue.GetByTestId("action-overdue")).ToHaveTextAsync("Over tijd");
+        (await card.CountAsync()).ShouldBe(1);
+        await Assertions.Expect(page.Locator("[data-testid=working-group-card][data-team='WG-OTO']")).ToBeVisibleAsync();
+
+        await card.Locator("a").First.ClickAsync();
+        await page.Locator("[data-testid=working-group][data-interactive=true]").WaitForAsync();
+        await page.FillAsync("#meeting-date", "2027-03-01");
+        await page.FillAsync("#meeting-notes", "Tweewekelijks overleg");
+        await page.GetByTestId("meeting-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("meeting")).ToContainTextAsync("01-03-2027");
+        await Assertions.Expect(page.GetByTestId("meeting-agenda")).ToContainTextAsync("Evaluatie opvangoefening verwerken");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, "the group's page fits a phone without sideways scrolling");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "crisis-werkgroep-390.png"), FullPage = true });
+    }
+
     private async Task<IPage> LoginAsync(TestUser user, string path, BrowserNewPageOptions? options = null)
     {
         var page = await _browser.NewPageAsync(options);
