@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Crisis.Domain.Identity;
 using Crisis.Web.Tests.Infrastructure;
 using Crisis.Web.Tests.Roster;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using NodaTime;
 using NodaTime.Testing;
@@ -62,6 +63,7 @@ public sealed class WorkingGroupBrowserTests : IAsyncLifetime
         await row.GetByTestId("action-to-in-progress").ClickAsync();
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "in-progress", Live);
         await Assertions.Expect(row.GetByTestId("action-status")).ToHaveTextAsync("Onderhanden");
+        await ShouldPassAxeAsync(page, "werkgroep");
 
         await page.GotoAsync(new Uri(_app.RootUri, "/mijn-acties").ToString());
         await page.Locator("[data-testid=my-actions][data-interactive=true]").WaitForAsync();
@@ -72,6 +74,7 @@ public sealed class WorkingGroupBrowserTests : IAsyncLifetime
         await Assertions.Expect(mine).ToContainTextAsync(code);
         await mine.Locator("summary").ClickAsync();
         await Assertions.Expect(mine).ToContainTextAsync("Eerste versie bij de voorzitter");
+        await ShouldPassAxeAsync(page, "mijn acties");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "crisis-mijn-acties.png"), FullPage = true });
     }
 
@@ -98,6 +101,7 @@ public sealed class WorkingGroupBrowserTests : IAsyncLifetime
         await Assertions.Expect(overdue).ToHaveAttributeAsync("data-overdue", "true");
         await Assertions.Expect(overdue.GetByTestId("action-overdue")).ToHaveTextAsync("Over tijd");
         (await card.CountAsync()).ShouldBe(1);
+        await ShouldPassAxeAsync(page, "werkgroepen");
         await Assertions.Expect(page.Locator("[data-testid=working-group-card][data-team='WG-OTO']")).ToBeVisibleAsync();
 
         await card.Locator("a").First.ClickAsync();
@@ -110,6 +114,14 @@ public sealed class WorkingGroupBrowserTests : IAsyncLifetime
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.ShouldBeLessThanOrEqualTo(0, "the group's page fits a phone without sideways scrolling");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "crisis-werkgroep-390.png"), FullPage = true });
+    }
+
+    private static async Task ShouldPassAxeAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Impact} {v.Id} ({v.Help}): {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ShouldBeEmpty();
     }
 
     private async Task<IPage> LoginAsync(TestUser user, string path, BrowserNewPageOptions? options = null)

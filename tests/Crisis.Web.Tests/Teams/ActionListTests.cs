@@ -125,6 +125,12 @@ public sealed class ActionListTests(ActionListFixture fixture)
         await (await Host.App.ClientFor(null).GetAsync($"/api/teams/{group.Code}/actions")).ShouldHaveStatusAsync(HttpStatusCode.Unauthorized);
 
         (await RowsAsync(group.Code)).ShouldBe(before);
+        await using (var scope = Host.App.Services.CreateAsyncScope())
+        {
+            var denied = await scope.ServiceProvider.GetRequiredService<CrisisDbContext>().AuditTrail
+                .Where(r => r.Target == $"team/{group.Code}" && r.Outcome == "denied").Select(r => r.Action).ToListAsync();
+            denied.Order().ToList().ShouldBe(["action.create", "action.list", "action.status", "meeting.list"]);
+        }
         await (await Coordinator.GetAsync("/api/teams/PIM/actions")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "PIM is a task team");
     }
 
