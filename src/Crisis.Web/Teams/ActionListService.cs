@@ -68,19 +68,40 @@ public sealed class ActionListService(CrisisDbContext db, AuditTrail audit, IClo
         {
             await audit.CheckedAsync(actor, "action.create", target, async () => await CheckSourceAsync(team, source, ct));
         }
-        var now = clock.GetCurrentInstant();
-        var row = new ActionRecord
+        return await StoreAsync(actor, team, valid, ct);
+    }
+
+    /// <summary>
+    /// Puts an exercise evaluation's finding on a working group's action list, owned by its chair, with the exercise as
+    /// source (<c>POST /api/exercises/{id}/findings</c> calls this; the exercise's control-staff check is the caller's,
+    /// so the group-membership check is not made here). <paramref name="team"/> names the working group, or the task
+    /// team whose working group (<c>PIM</c> → <c>WG-PIM</c>) maintains its processes.
+    /// </summary>
+    public async Task<ActionDto> CreateFromFindingAsync(Actor actor, Guid exerciseId, string? team, string? text, CancellationToken ct = default)
+    {
+        var canonical = team?.Trim().ToUpperInvariant() ?? "";
+        var rows = await db.Set<TeamRecord>().AsNoTracking().Include(t => t.Members)
+            .Where(t => t.Code == canonical || t.Code == "WG-" + canonical).ToListAsync(ct);
+        var row = rows.FirstOrDefault(t => t.Code == canonical && t.Kind == TeamKind.WorkingGroup)
+            ?? rows.FirstOrDefault(t => t.Code == "WG-" + canonical && t.Kind == TeamKind.WorkingGroup)
+            ?? rows.FirstOrDefault()
+            ?? throw await audit.RefuseAsync(actor, "action.finding", $"team/{Texts.Shorten(canonical)}",
+                TeamsRefusals.TeamUnknown.RaiseFor("team", ("code", Texts.Shorten(team?.Trim() ?? ""))));
+        var group = row.ToTeam();
+        var chair = group.InRole(TeamRole.Chair).Cast<Guid?>().FirstOrDefault();
+        var source = new ActionSource(ActionSourceKind.ExerciseFinding, exerciseId, "Bevinding uit de evaluatie");
+        var target = $"team/{group.Code}";
+        var valid = await audit.CheckedAsync(actor, "action.finding", target, () =>
         {
-            Id = Guid.NewGuid(), TeamCode = team.Code, Title = valid.Title, OwnerPersonId = valid.OwnerPersonId, Due = valid.Due,
-            Activity = valid.Activity, Status = ActionStatus.Open, SourceKind = valid.Source?.Kind, SourceId = valid.Source?.Id,
-            SourceLabel = valid.Source?.Label, CreatedAt = now,
-        };
-        row.History.Add(new ActionStatusChangeRecord { ActionId = row.Id, Seq = 1, From = null, To = ActionStatus.Open, At = now, ByUserId = actor.UserId, ByName = actor.Name });
-        db.Add(row);
-        audit.Stage(db, actor, "action.create", $"action/{row.Id}",
-            $"team={team.Code} owner={row.OwnerPersonId} due={row.Due?.ToString() ?? "-"} source={valid.Source?.Kind.ToWire() ?? "-"}");
-        await db.SaveChangesAsync(ct);
-        return (await ToDtosAsync([row], ct))[0];
+            if (chair is null)
+            {
+                // An unstaffed group cannot own a finding: the team rule says why (one chair, two members).
+                TeamRules.ValidateMembers(group, group.Members, _ => true);
+            }
+            return ActionRules.ValidateNew(group, text, chair, null, null, source, Today);
+        });
+        await audit.CheckedAsync(actor, "action.finding", target, async () => await CheckSourceAsync(group, source, ct));
+        return await StoreAsync(actor, group, valid, ct);
     }
 
     /// <summary>Moves an action to <paramref name="status"/> by the state machine of <see cref="ActionRules.Move"/>, with who, when and why in its history.</summary>
@@ -215,6 +236,23 @@ public sealed class ActionListService(CrisisDbContext db, AuditTrail audit, IClo
             ActionRules.RequireWorkingGroup(team);
             return team;
         });
+    }
+
+    private async Task<ActionDto> StoreAsync(Actor actor, Team team, NewAction valid, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        var row = new ActionRecord
+        {
+            Id = Guid.NewGuid(), TeamCode = team.Code, Title = valid.Title, OwnerPersonId = valid.OwnerPersonId, Due = valid.Due,
+            Activity = valid.Activity, Status = ActionStatus.Open, SourceKind = valid.Source?.Kind, SourceId = valid.Source?.Id,
+            SourceLabel = valid.Source?.Label, CreatedAt = now,
+        };
+        row.History.Add(new ActionStatusChangeRecord { ActionId = row.Id, Seq = 1, From = null, To = ActionStatus.Open, At = now, ByUserId = actor.UserId, ByName = actor.Name });
+        db.Add(row);
+        audit.Stage(db, actor, "action.create", $"action/{row.Id}",
+            $"team={team.Code} owner={row.OwnerPersonId} due={row.Due?.ToString() ?? "-"} source={valid.Source?.Kind.ToWire() ?? "-"}");
+        await db.SaveChangesAsync(ct);
+        return (await ToDtosAsync([row], ct))[0];
     }
 
     private async Task<bool> CheckSourceAsync(Team team, ActionSource source, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Domain.TeamsAndGroups;
 using Crisis.Web.Data;
@@ -182,6 +183,38 @@ public sealed class ActionListTests(ActionListFixture fixture)
         await (await Coordinator.PostAsJsonAsync($"/api/teams/{group.Code}/actions",
                 new { title = "x", ownerPersonId = group.A.Person.Id, source = new { kind = "exercise-finding", id = live.Id } }, Json.Options))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "is not an exercise");
+        (await RowsAsync(group.Code)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task ExerciseFinding_LandsOnTheGroupsList_OwnedByItsChair_AndATaskTeamNamesItsWorkingGroup()
+    {
+        var group = await GroupAsync();
+        var exercise = await Host.App.OpenIncidentAsync(Host.Kit.CoordinatorUser, exercise: true);
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ActionListService>();
+        var actor = new Crisis.Web.Identity.Actor(Host.Kit.CoordinatorUser.Id, Host.Kit.CoordinatorUser.Name, Host.Kit.CoordinatorUser.Email, CrisisRole.Coordinator, "test");
+
+        var finding = await service.CreateFromFindingAsync(actor, exercise.Id, group.Code.ToLowerInvariant(), "  Opvang kwam pas na 50 minuten op gang ");
+        (finding.Team, finding.Title, finding.Owner.Id, finding.Source!.Kind, finding.Source.Id)
+            .ShouldBe((group.Code, "Opvang kwam pas na 50 minuten op gang", group.Chair.Person.Id, "exercise-finding", exercise.Id));
+        (await Should.ThrowAsync<RuleViolationException>(() => service.CreateFromFindingAsync(actor, exercise.Id, "pim", "Verwanteninformatie"))).Code
+            .ShouldBe(TeamsRefusals.WorkingGroupOneChair.Code, "WG-PIM has no chair yet to own the finding");
+        (await Coordinator.PutAsJsonAsync($"/api/teams/{TeamCatalogue.WgPim}/members", new
+        {
+            members = new[] { new { personId = group.Chair.Person.Id, role = "chair" }, new { personId = group.A.Person.Id, role = "member" }, new { personId = group.B.Person.Id, role = "member" } },
+        }, Json.Options)).EnsureSuccessStatusCode();
+        var pim = await service.CreateFromFindingAsync(actor, exercise.Id, "pim", "Verwanteninformatie");
+        (pim.Team, pim.Owner.Id).ShouldBe((TeamCatalogue.WgPim, group.Chair.Person.Id));
+
+        var before = await RowsAsync(group.Code);
+        var live = await Host.App.OpenIncidentAsync(Host.Kit.CoordinatorUser);
+        (await Should.ThrowAsync<RuleViolationException>(() => service.CreateFromFindingAsync(actor, live.Id, group.Code, "x"))).Code
+            .ShouldBe(ActionHostRefusals.SourceNotExercise.Code);
+        (await Should.ThrowAsync<RuleViolationException>(() => service.CreateFromFindingAsync(actor, exercise.Id, group.Code, " "))).Code
+            .ShouldBe(ActionRefusals.TitleMissing.Code);
+        (await Should.ThrowAsync<RuleViolationException>(() => service.CreateFromFindingAsync(actor, exercise.Id, "GEEN-GROEP", "x"))).Code
+            .ShouldBe(TeamsRefusals.TeamUnknown.Code);
         (await RowsAsync(group.Code)).ShouldBe(before);
     }
 
