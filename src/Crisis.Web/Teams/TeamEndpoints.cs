@@ -24,6 +24,7 @@ public static class TeamEndpoints
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TeamService>();
+        builder.Services.AddScoped<ActionListService>();
         builder.Services.AddHostedService<TeamSeeder>();
         return builder;
     }
@@ -58,6 +59,7 @@ public static class TeamEndpoints
             var team = await teams.SetMembersAsync(http.Actor(), code, members, ct);
             return Results.Ok(TeamDto.From(team, await teams.NamesAsync([team], ct)));
         });
+        app.MapActionLists();
         return app;
     }
 }

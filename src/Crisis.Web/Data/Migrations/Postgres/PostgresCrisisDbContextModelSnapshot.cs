@@ -1150,6 +1150,151 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("unavailability", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("TeamCode", "Status");
+
+                    b.ToTable("team_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ActionId", "Seq");
+
+                    b.ToTable("team_action_history", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("team_meeting_attendees", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamCode", "Date");
+
+                    b.ToTable("team_meetings", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
@@ -1574,6 +1719,54 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.ActionRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.MeetingRecord", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
@@ -1656,6 +1849,16 @@ namespace Crisis.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Crisis.Web.Organisation.PersonRecord", b =>
                 {
                     b.Navigation("Functions");
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>

@@ -1140,6 +1140,151 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("unavailability", (string)null);
                 });
 
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("TeamCode", "Status");
+
+                    b.ToTable("team_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "Seq");
+
+                    b.ToTable("team_action_history", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("team_meeting_attendees", (string)null);
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamCode", "Date");
+
+                    b.ToTable("team_meetings", (string)null);
+                });
+
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
@@ -1558,6 +1703,54 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.ActionRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.MeetingRecord", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
@@ -1640,6 +1833,16 @@ namespace Crisis.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Crisis.Web.Organisation.PersonRecord", b =>
                 {
                     b.Navigation("Functions");
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
