@@ -1,7 +1,7 @@
 using Crisis.Domain.Paspoort;
 using Crisis.Web.Audit;
-using Crisis.Web.Identity;
 using Crisis.Web.Data;
+using Crisis.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using static Crisis.Web.Paspoort.PaspoortAuditText;
