@@ -24,9 +24,9 @@ public sealed class DbErrorsTests
             DbErrors.IsRace(notNull).ShouldBeFalse("a NOT NULL violation is a bug, not a race");
             DbErrors.IsUniqueViolation(notNull).ShouldBeFalse();
 
-            // A second writer while the first holds the write lock, with no busy timeout: SQLITE_BUSY.
+            // A second writer while the first holds the write lock gets SQLITE_BUSY once its 1 s command timeout has passed (0 would wait for ever).
             await ExecAsync(first, "BEGIN IMMEDIATE; UPDATE t SET n = 'z' WHERE id = 1;");
-            await using var second = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=0");
+            await using var second = new SqliteConnection($"Data Source={file};Pooling=False;Default Timeout=1");
             await second.OpenAsync();
             await ExecAsync(second, "PRAGMA busy_timeout = 0;");
             var busy = await FailAsync(second, "UPDATE t SET n = 'w' WHERE id = 1");
