@@ -32,20 +32,14 @@ public static class DbErrors
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is DbUpdateConcurrencyException
+                || e is PostgresException { SqlState: SerializationFailure or DeadlockDetected }
+                || e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
             {
-                case DbUpdateConcurrencyException:
-                    return true;
-                case PostgresException pg when pg.SqlState is SerializationFailure or DeadlockDetected or UniqueViolation:
-                    return true;
-                case SqliteException lite when lite.SqliteErrorCode is SqliteBusy or SqliteLocked:
-                    return true;
-                case SqliteException lite when lite.SqliteErrorCode == SqliteConstraint
-                                               && lite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey:
-                    return true;
+                return true;
             }
         }
-        return false;
+        return IsUniqueViolation(ex);
     }
 
     /// <summary>Whether a write broke a unique key (another writer stored the same thing first).</summary>

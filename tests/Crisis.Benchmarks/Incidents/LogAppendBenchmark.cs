@@ -77,8 +77,8 @@ public static class LogAppendBenchmark
         await Task.WhenAll(workers);
         total.Stop();
         Array.Sort(latencies);
-        double Pct(double p) => latencies[Math.Min(count - 1, (int)(p * count))];
-        return new Run(count / total.Elapsed.TotalSeconds, Pct(0.50), Pct(0.95), Pct(0.99));
+        return new Run(count / total.Elapsed.TotalSeconds,
+            BenchHost.Percentile(latencies, 0.50), BenchHost.Percentile(latencies, 0.95), BenchHost.Percentile(latencies, 0.99));
     }
 
     private static async Task VerifyGaplessAsync(HttpClient client, Guid incident, int count)
