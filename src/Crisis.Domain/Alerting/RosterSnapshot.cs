@@ -1,5 +1,5 @@
 using Crisis.Domain.Roster;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using NodaTime;
 
 namespace Crisis.Domain.Alerting;

@@ -1,4 +1,4 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 
 namespace Crisis.Domain.Incidents;
 

@@ -1,4 +1,4 @@
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>The rules of action lists a request can break.</summary>
 public static class ActionRefusals

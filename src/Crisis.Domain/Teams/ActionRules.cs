@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>Where an action stands. Done and cancelled close it; only reopening (back to open) leaves them.</summary>
 public enum ActionStatus

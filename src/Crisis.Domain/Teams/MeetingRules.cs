@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>A working-group meeting as its rules accept it.</summary>
 public sealed record NewMeeting(LocalDate Date, IReadOnlyList<Guid> Attendees, string? Notes);

@@ -4,7 +4,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>An action as the progress report (voortgangsoverleg) needs it.</summary>
 public sealed record ProgressAction(Guid Id, string Title, string Owner, LocalDate? Due, ActionStatus Status, LocalDate Opened, LocalDate? Closed);

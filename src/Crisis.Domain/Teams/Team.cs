@@ -1,4 +1,4 @@
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>One person's place in a team.</summary>
 public sealed record TeamMember(Guid PersonId, TeamRole Role);

@@ -1,6 +1,6 @@
 using Crisis.Domain.Organisation;
 
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>
 /// The teams every region starts with, and finding a team by its code. Codes are upper case; lookups ignore case

@@ -1,4 +1,4 @@
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>A task team acts during an incident; a working group plans, trains and maintains between incidents.</summary>
 public enum TeamKind

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>What a team and its membership must look like before they are stored.</summary>
 public static partial class TeamRules

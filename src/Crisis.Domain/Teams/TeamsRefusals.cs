@@ -1,4 +1,4 @@
-namespace Crisis.Domain.TeamsAndGroups;
+namespace Crisis.Domain.Teams;
 
 /// <summary>The rules of teams and working groups a request can break.</summary>
 public static class TeamsRefusals

@@ -6,7 +6,7 @@ using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Organisation;
 using Crisis.Web.Roster;
-using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

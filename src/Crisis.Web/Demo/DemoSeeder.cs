@@ -4,12 +4,12 @@ using Crisis.Domain;
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
 using Crisis.Domain.Organisation;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Organisation;
-using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Teams;
 using NodaTime;
 
 namespace Crisis.Web.Demo;

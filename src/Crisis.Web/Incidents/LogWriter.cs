@@ -6,7 +6,7 @@ using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
-using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 

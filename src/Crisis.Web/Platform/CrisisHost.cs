@@ -9,7 +9,7 @@ using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
 using Crisis.Web.Paspoort;
 using Crisis.Web.Roster;
-using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Teams;
 
 namespace Crisis.Web.Platform;
 

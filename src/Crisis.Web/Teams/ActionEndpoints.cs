@@ -1,11 +1,11 @@
 using Crisis.Domain;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Identity;
 using Crisis.Web.Roster;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 public sealed record ActionSourceRequest(string? Kind, Guid? Id, string? Label);
 

@@ -1,11 +1,11 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Organisation;
 using Crisis.Web.Paspoort;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 /// <summary>One action on a working group's action list, as stored, with its status history.</summary>
 public sealed class ActionRecord

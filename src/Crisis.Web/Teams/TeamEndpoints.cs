@@ -1,8 +1,8 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 public sealed record TeamMemberDto(Guid PersonId, string Name, string Role);
 

@@ -1,10 +1,10 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NodaTime;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 /// <summary>A task team or working group as stored; <see cref="Team"/> is what the rest of the code uses.</summary>
 public sealed class TeamRecord

@@ -1,5 +1,5 @@
 using Crisis.Domain;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Audit;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
@@ -7,7 +7,7 @@ using Crisis.Web.Organisation;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 /// <summary>The refusals the teams service raises beyond the domain's rules.</summary>
 public static class TeamsHostRefusals

@@ -1,7 +1,7 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using Crisis.Web.Platform;
 
-namespace Crisis.Web.TeamsAndGroups;
+namespace Crisis.Web.Teams;
 
 /// <summary>The English (API) and Dutch (pages) texts of the teams refusals.</summary>
 internal sealed class TeamsTexts : PhraseTable

@@ -1,5 +1,5 @@
 using Crisis.Domain.Alerting;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using static Crisis.Domain.Tests.Alerting.Alerts;
 using static Crisis.Domain.Tests.Alerting.TestRoster;
 

@@ -1,7 +1,7 @@
 using Crisis.Domain.Alerting;
 using Crisis.Domain.Organisation;
 using Crisis.Domain.Roster;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using NodaTime;
 
 namespace Crisis.Domain.Tests.Alerting;

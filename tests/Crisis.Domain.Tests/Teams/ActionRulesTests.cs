@@ -1,7 +1,7 @@
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 using NodaTime;
 
-namespace Crisis.Domain.Tests.TeamsAndGroups;
+namespace Crisis.Domain.Tests.Teams;
 
 public class ActionRulesTests
 {

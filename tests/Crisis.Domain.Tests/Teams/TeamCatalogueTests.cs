@@ -1,7 +1,7 @@
 using Crisis.Domain.Organisation;
-using Crisis.Domain.TeamsAndGroups;
+using Crisis.Domain.Teams;
 
-namespace Crisis.Domain.Tests.TeamsAndGroups;
+namespace Crisis.Domain.Tests.Teams;
 
 public class TeamCatalogueTests
 {

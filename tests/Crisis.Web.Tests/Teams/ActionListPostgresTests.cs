@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Crisis.Domain.Identity;
-using Crisis.Web.TeamsAndGroups;
+using Crisis.Web.Teams;
 using Crisis.Web.Tests.Alerting;
 using Crisis.Web.Tests.Infrastructure;
 using NodaTime;

@@ -1141,7 +1141,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("unavailability", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
                         .HasMaxLength(32)
@@ -1165,7 +1165,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_members", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -1565,7 +1565,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1573,14 +1573,14 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
                         .WithMany()
@@ -1649,7 +1649,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Navigation("Functions");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Navigation("Members");
                 });

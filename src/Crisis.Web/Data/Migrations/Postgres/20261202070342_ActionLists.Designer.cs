@@ -1145,7 +1145,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("unavailability", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1202,7 +1202,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
                     b.Property<Guid>("ActionId")
                         .HasColumnType("uuid");
@@ -1239,7 +1239,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_action_history", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -1257,7 +1257,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_meeting_attendees", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1290,7 +1290,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
                         .HasMaxLength(32)
@@ -1314,7 +1314,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_members", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -1714,7 +1714,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1722,25 +1722,25 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.ActionRecord", null)
+                    b.HasOne("Crisis.Web.Teams.ActionRecord", null)
                         .WithMany("History")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.MeetingRecord", null)
+                    b.HasOne("Crisis.Web.Teams.MeetingRecord", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1753,16 +1753,16 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1770,14 +1770,14 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
                         .WithMany()
@@ -1846,17 +1846,17 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Navigation("Functions");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Navigation("Attendees");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Navigation("Members");
                 });

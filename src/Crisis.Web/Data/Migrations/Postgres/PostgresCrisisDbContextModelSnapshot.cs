@@ -1150,7 +1150,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("unavailability", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1207,7 +1207,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
                     b.Property<Guid>("ActionId")
                         .HasColumnType("uuid");
@@ -1244,7 +1244,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_action_history", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -1262,7 +1262,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_meeting_attendees", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1295,7 +1295,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
                         .HasMaxLength(32)
@@ -1319,7 +1319,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.ToTable("team_members", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -1719,7 +1719,7 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1727,25 +1727,25 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.ActionRecord", null)
+                    b.HasOne("Crisis.Web.Teams.ActionRecord", null)
                         .WithMany("History")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.MeetingRecord", null)
+                    b.HasOne("Crisis.Web.Teams.MeetingRecord", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1758,16 +1758,16 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1775,14 +1775,14 @@ namespace Crisis.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
                         .WithMany()
@@ -1851,17 +1851,17 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Navigation("Functions");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Navigation("Attendees");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Navigation("Members");
                 });

@@ -1131,7 +1131,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("unavailability", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
                         .HasMaxLength(32)
@@ -1155,7 +1155,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_members", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -1549,7 +1549,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1557,14 +1557,14 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
                         .WithMany()
@@ -1633,7 +1633,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Navigation("Functions");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Navigation("Members");
                 });

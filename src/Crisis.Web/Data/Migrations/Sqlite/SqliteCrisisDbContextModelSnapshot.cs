@@ -1140,7 +1140,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("unavailability", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1197,7 +1197,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
                     b.Property<Guid>("ActionId")
                         .HasColumnType("TEXT");
@@ -1234,7 +1234,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_action_history", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
@@ -1252,7 +1252,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_meeting_attendees", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1285,7 +1285,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_meetings", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.Property<string>("TeamCode")
                         .HasMaxLength(32)
@@ -1309,7 +1309,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.ToTable("team_members", (string)null);
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)
@@ -1703,7 +1703,7 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1711,25 +1711,25 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionStatusChangeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionStatusChangeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.ActionRecord", null)
+                    b.HasOne("Crisis.Web.Teams.ActionRecord", null)
                         .WithMany("History")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingAttendeeRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingAttendeeRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.MeetingRecord", null)
+                    b.HasOne("Crisis.Web.Teams.MeetingRecord", null)
                         .WithMany("Attendees")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1742,16 +1742,16 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany()
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamMemberRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamMemberRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.PersonRecord", null)
                         .WithMany()
@@ -1759,14 +1759,14 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Crisis.Web.TeamsAndGroups.TeamRecord", null)
+                    b.HasOne("Crisis.Web.Teams.TeamRecord", null)
                         .WithMany("Members")
                         .HasForeignKey("TeamCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.HasOne("Crisis.Web.Organisation.FunctionRecord", null)
                         .WithMany()
@@ -1835,17 +1835,17 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Navigation("Functions");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.ActionRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.ActionRecord", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.MeetingRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.MeetingRecord", b =>
                 {
                     b.Navigation("Attendees");
                 });
 
-            modelBuilder.Entity("Crisis.Web.TeamsAndGroups.TeamRecord", b =>
+            modelBuilder.Entity("Crisis.Web.Teams.TeamRecord", b =>
                 {
                     b.Navigation("Members");
                 });
