@@ -164,6 +164,12 @@ public static class RateLimits
         var phrases = http.RequestServices.GetRequiredService<Phrasebook>();
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (IsLogin(http) && http.Request.HasFormContentType)
+        {
+            // The login form is a plain browser post: a person reads the answer, so it is a page in Dutch, still a 429.
+            await WriteLoginPageAsync(http, phrases.Dutch(refusal.Phrase));
+            return;
+        }
         var context = new ProblemDetailsContext
         {
             HttpContext = http,
@@ -173,6 +179,18 @@ public static class RateLimits
         context.ProblemDetails.Extensions["code"] = refusal.Code;
         context.ProblemDetails.Extensions["retryAfter"] = seconds;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(context);
+    }
+
+    private static Task WriteLoginPageAsync(HttpContext http, string message)
+    {
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var text = System.Net.WebUtility.HtmlEncode(message);
+        return http.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>Te veel aanmeldpogingen – Crisis</title></head><body>"
+            + "<h1>Te veel aanmeldpogingen</h1>"
+            + $"<p role=\"alert\" data-testid=\"login-throttled\">{text}</p>"
+            + "<p><a href=\"/login\">Terug naar aanmelden</a></p></body></html>");
     }
 }
 

@@ -114,6 +114,13 @@ public sealed class RateLimitTests
 
         statuses.Take(10).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests);
         statuses.Skip(10).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+
+        // The browser's login form gets a Dutch page it can show, not a JSON problem.
+        var refused = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@test.example", ["password"] = "b" }));
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Te veel verzoeken kort na elkaar; wacht");
         clock.Advance(Duration.FromSeconds(2));
         var later = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "x@test.example", ["password"] = "y" }));
         later.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests);

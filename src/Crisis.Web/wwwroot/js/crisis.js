@@ -147,3 +147,48 @@
         },
     };
 })();
+
+// Loading older entries on scroll: a button marked [data-load-on-view] is pressed when it scrolls into view (the
+// button stays for keyboards and for browsers without IntersectionObserver). Buttons come and go with Blazor's
+// renders, so new ones are found by a MutationObserver; a disabled button (circuit down, a load running) is left.
+(() => {
+    "use strict";
+    if (!("IntersectionObserver" in window) || !("MutationObserver" in window)) {
+        return;
+    }
+    const watched = new WeakSet();
+    const onView = new IntersectionObserver(items => {
+        for (const item of items) {
+            if (item.isIntersecting && !item.target.disabled && item.target.isConnected) {
+                item.target.click();
+            }
+        }
+    }, { rootMargin: "200px 0px" });
+    const watch = root => {
+        const found = root.querySelectorAll ? root.querySelectorAll("[data-load-on-view]") : [];
+        for (const el of found) {
+            if (!watched.has(el)) {
+                watched.add(el);
+                onView.observe(el);
+            }
+        }
+    };
+    const start = () => {
+        watch(document);
+        new MutationObserver(changes => {
+            for (const change of changes) {
+                // A button enabled again after its load (still in view, so no new intersection) is looked at anew.
+                if (change.type === "attributes" && watched.has(change.target) && !change.target.disabled) {
+                    onView.unobserve(change.target);
+                    onView.observe(change.target);
+                }
+            }
+            watch(document);
+        }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled"] });
+    };
+    if (document.body) {
+        start();
+    } else {
+        document.addEventListener("DOMContentLoaded", start);
+    }
+})();
