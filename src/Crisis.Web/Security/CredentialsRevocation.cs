@@ -25,6 +25,10 @@ public sealed class HubConnectionRegistry
         _connections.Values.Where(c => c.User is { } u && CredentialCheck.UserIdOf(u) == userId
             && (tokenId is null || CredentialCheck.TokenIdOf(u) == tokenId)).ToList();
 
+    /// <summary>The ids of this node's open connections whose user matches <paramref name="user"/>.</summary>
+    public IReadOnlyList<string> IdsWhere(Func<System.Security.Claims.ClaimsPrincipal, bool> user) =>
+        _connections.Values.Where(c => c.User is { } u && user(u)).Select(c => c.ConnectionId).ToList();
+
     public int Count => _connections.Count;
 }
 

@@ -144,6 +144,36 @@ public sealed class AlertLifecycleTests(AlertingFixture fixture)
     }
 
     [Fact]
+    public async Task Hub_ARecipientWatchingTheIncident_HearsEachAlertEventOnce()
+    {
+        var region = await Host.RegionAsync();
+        var officer = region.Pool.User;
+        var incident = await Host.App.OpenIncidentAsync(officer);
+        (await Host.App.ClientFor(officer).PostAsJsonAsync($"/api/incidents/{incident.Id}/participants",
+            new { email = region.OnCall.User.Email }, Json.Options)).IsSuccessStatusCode.ShouldBeTrue();
+        var raised = new ConcurrentQueue<JsonElement>();
+        var changed = new ConcurrentQueue<JsonElement>();
+        await using var recipient = Host.App.HubFor(region.OnCall.User);
+        recipient.On<JsonElement>("AlertRaised", a => raised.Enqueue(a));
+        recipient.On<JsonElement>("AlertChanged", a => changed.Enqueue(a));
+        await recipient.StartAsync();
+        // In the user's group and in the incident's group: SignalR alone would send each event twice.
+        await recipient.InvokeAsync<JsonElement>("JoinIncident", incident.Id, 0);
+
+        var alert = await Host.RaiseAsync(officer, new { incidentId = incident.Id, targets = new[] { new { function = region.Function } }, message = "Eenmaal" });
+        await Host.RespondAsync(region.OnCall.User, alert.Id, "coming", 20);
+        await WaitAsync(() => changed.Any(a => a.GetProperty("id").GetGuid() == alert.Id && a.GetProperty("status").GetString() == "satisfied"),
+            "AlertChanged (satisfied) at the recipient");
+        await Host.RespondAsync(region.OnCall.User, alert.Id, "declined", null);
+        await WaitAsync(() => changed.Any(a => a.GetProperty("id").GetGuid() == alert.Id && a.GetProperty("status").GetString() != "satisfied"
+            && a.GetProperty("recipients")[0].GetProperty("response").GetString() == "declined"), "AlertChanged (declined) at the recipient");
+
+        // One connection hears its messages in order: by the time the later events arrived, any second copy of the earlier would have.
+        raised.Count(a => a.GetProperty("id").GetGuid() == alert.Id).ShouldBe(1);
+        changed.Count(a => a.GetProperty("id").GetGuid() == alert.Id && a.GetProperty("status").GetString() == "satisfied").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Restart_InTheMiddleOfAnEscalation_ResumesIt_FiringTheStepAtItsDueTime()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
