@@ -97,11 +97,8 @@ public static class ActionRules
     {
         ArgumentNullException.ThrowIfNull(team);
         RequireWorkingGroup(team);
-        var trimmed = title?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw ActionRefusals.TitleMissing.RaiseFor("title");
-        }
+        // Visible text only: white space, zero-width and format characters alone are no title.
+        var trimmed = TextRules.Required(title, "title", ActionRefusals.TitleMissing.RaiseFor("title"));
         if (trimmed.Length > MaxTitleLength)
         {
             throw ActionRefusals.TitleTooLong.RaiseFor("title", ("length", trimmed.Length), ("max", MaxTitleLength));

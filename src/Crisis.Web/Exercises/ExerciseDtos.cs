@@ -38,6 +38,9 @@ public sealed record MetRequest(int? Seq);
 
 public sealed record ObservationRequest(string? Text, string? Objective, int? Seq, string? Rating);
 
+/// <summary>A finding of the evaluation for a working group's action list: <c>team</c> is the group (WG-PIM) or its task team (PIM).</summary>
+public sealed record FindingRequest(string? Text, string? Team);
+
 public sealed record InjectDto(
     string Id, string? At, string Title, AddresseeDto To, string Status, int? Seq, string? Sender, string? Method, string Message, string? ControlNotes,
     bool ContingencyOnly, bool AdHoc, string? DeliveredAt)

@@ -83,6 +83,13 @@ public static class ExerciseEndpoints
             return Results.Created($"/api/exercises/{id}/evaluation", ObservationDto.From(observation));
         });
 
+        api.MapPost("/{id:guid}/findings", async (Guid id, [FromBody] FindingRequest? request, ExerciseService exercises, HttpContext http, CancellationToken ct) =>
+        {
+            var body = request ?? throw ExercisesHostRefusals.BodyMissing.Raise();
+            var action = await exercises.AddFindingAsync(http.Actor(), id, body.Text, body.Team, ct);
+            return Results.Created($"/api/teams/{action.Team}/actions/{action.Id}", action);
+        });
+
         api.MapGet("/{id:guid}/evaluation", async (Guid id, string? format, ExerciseService exercises, HttpContext http, CancellationToken ct) =>
         {
             var html = ExerciseWire.AsHtml(format);

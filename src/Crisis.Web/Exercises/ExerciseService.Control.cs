@@ -6,6 +6,7 @@ using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
 using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
+using Crisis.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -77,6 +78,16 @@ public sealed partial class ExerciseService
         var entry = await db.LogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.IncidentId == id && e.Seq == seq, ct)
             ?? throw await audit.RefuseAsync(actor, action, Target(id), ExercisesHostRefusals.SeqUnknown.RaiseFor("seq", ("seq", seq)));
         return await ControlStepAsync(actor, id, action, $"action={actionId} seq={seq}", (run, _, now) => run.MarkMet(actionId, seq, entry.At, now), ct);
+    }
+
+    /// <summary>
+    /// Puts a finding of the evaluation on a working group's action list, with the exercise as its source (control staff
+    /// only). <paramref name="team"/> names the working group or the task team whose working group keeps its processes.
+    /// </summary>
+    public async Task<ActionDto> AddFindingAsync(Actor actor, Guid id, string? text, string? team, CancellationToken ct = default)
+    {
+        await RequireControlAsync(actor, id, "exercise.finding", ct);
+        return await actionLists.CreateFromFindingAsync(actor, id, team, text, ct);
     }
 
     /// <summary>An observation of the control staff, on an objective and a log entry when given. Players never see them.</summary>

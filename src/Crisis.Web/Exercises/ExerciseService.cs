@@ -10,6 +10,7 @@ using Crisis.Web.Identity;
 using Crisis.Web.Incidents;
 using Crisis.Web.Messaging;
 using Crisis.Web.Organisation;
+using Crisis.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 
@@ -32,6 +33,7 @@ public sealed partial class ExerciseService(
     AuditTrail audit,
     OutboxDispatcher outbox,
     ExerciseScheduler scheduler,
+    ActionListService actionLists,
     IClock clock,
     DateTimeZone zone,
     ILogger<ExerciseService> logger)

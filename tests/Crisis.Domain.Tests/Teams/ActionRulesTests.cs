@@ -40,6 +40,7 @@ public class ActionRulesTests
     [Theory]
     [InlineData("missing", null)]
     [InlineData("blank", "   ")]
+    [InlineData("zero-width and format characters only", " \u200B\u2060\uFEFF ")]
     public void ValidateNew_NoTitle_IsRefused(string description, string? title)
     {
         _ = description;

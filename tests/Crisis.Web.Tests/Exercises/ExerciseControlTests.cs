@@ -107,6 +107,39 @@ public sealed class ExerciseControlTests
     }
 
     [Fact]
+    public async Task Findings_GoOntoTheWorkingGroupsActionList_WithTheExerciseAsSource_ControlStaffOnly()
+    {
+        await using var host = await ExerciseHost.StartAsync();
+        var drill = await host.DrillAsync();
+        var id = (await host.CreateAsync(drill)).Id;
+        var chair = await host.Kit.PersonAsync(Crisis.Domain.Identity.CrisisRole.Member);
+        var a = await host.Kit.PersonAsync(Crisis.Domain.Identity.CrisisRole.Member);
+        var b = await host.Kit.PersonAsync(Crisis.Domain.Identity.CrisisRole.Member);
+        (await host.Kit.Coordinator.PutAsJsonAsync("/api/teams/WG-PIM/members", new
+        {
+            members = new[] { new { personId = chair.Person.Id, role = "chair" }, new { personId = a.Person.Id, role = "member" }, new { personId = b.Person.Id, role = "member" } },
+        }, Json.Options)).EnsureSuccessStatusCode();
+        var lead = host.App.ClientFor(drill.Lead);
+
+        // The task team's code names the working group that keeps its processes: PIM → WG-PIM, owned by its chair.
+        var created = await lead.PostAsJsonAsync($"/api/exercises/{id}/findings", new { text = "Draaiboek telefoonteam bijwerken", team = "PIM" }, Json.Options);
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var action = (await created.Content.ReadFromJsonAsync<Crisis.Web.Teams.ActionDto>(Json.Options))!;
+        (action.Team, action.Owner.Id, action.Status, action.Source!.Kind, action.Source.Id).ShouldBe(("WG-PIM", chair.Person.Id, "open", "exercise-finding", id));
+        var list = await host.App.ClientFor(chair.User).GetFromJsonAsync<List<Crisis.Web.Teams.ActionDto>>("/api/teams/WG-PIM/actions", Json.Options);
+        list!.Select(x => x.Id).ShouldContain(action.Id);
+
+        // Players, bad input and unknown ids are refused, and nothing more is stored.
+        var player = host.App.ClientFor(drill.Player);
+        await (await player.PostAsJsonAsync($"/api/exercises/{id}/findings", new { text = "Ik ook", team = "PIM" }, Json.Options)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await lead.PostAsJsonAsync($"/api/exercises/{id}/findings", new { text = " \u200B ", team = "PIM" }, Json.Options)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await lead.PostAsJsonAsync($"/api/exercises/{id}/findings", new { text = "Iets", team = "GEEN-TEAM" }, Json.Options)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await lead.PostAsJsonAsync($"/api/exercises/{Guid.NewGuid()}/findings", new { text = "Iets", team = "PIM" }, Json.Options)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await lead.PostAsync($"/api/exercises/{id}/findings", JsonContent.Create<object?>(null))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await host.App.ClientFor(chair.User).GetFromJsonAsync<List<Crisis.Web.Teams.ActionDto>>("/api/teams/WG-PIM/actions", Json.Options))!.Count.ShouldBe(list!.Count);
+    }
+
+    [Fact]
     public async Task GeenOefening_PausesEveryRunningExercise_AndSaysSoInTheirLogs()
     {
         await using var host = await ExerciseHost.StartAsync();
