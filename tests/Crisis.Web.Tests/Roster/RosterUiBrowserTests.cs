@@ -145,6 +145,20 @@ public sealed class RosterUiBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("shift-notice")).ToContainTextAsync("de coördinator heeft je dienst gewijzigd");
         await Assertions.Expect(page.GetByTestId("shift-notice")).ToContainTextAsync("13-09-2027 08:00");
         await Assertions.Expect(page.GetByTestId("my-shift").First).ToContainTextAsync("19-09-2027 08:00");
+
+        // On any other page the change is told too, with the way to Mijn diensten; there it is read.
+        await page.GetByTestId("menu-button").ClickAsync();
+        await page.GetByTestId("menu").GetByText("Incidenten").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        (await kit.Coordinator.PutAsJsonAsync($"/api/roster/shifts/{shift.Id}",
+            new { function = f, personId = a.Id, start = "2027-09-13T08:00", end = "2027-09-18T08:00" }, Json.Options)).EnsureSuccessStatusCode();
+        var elsewhere = page.GetByTestId("shift-notice-bar");
+        await Assertions.Expect(elsewhere).ToContainTextAsync("de coördinator heeft je dienst gewijzigd");
+        await Assertions.Expect(elsewhere).ToContainTextAsync("13-09-2027 08:00");
+        await elsewhere.GetByRole(AriaRole.Link, new() { Name = "Naar Mijn diensten" }).ClickAsync();
+        await page.WaitForURLAsync("**/mijn-diensten");
+        await Assertions.Expect(page.GetByTestId("shift-notice-bar")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("my-shift").First).ToContainTextAsync("18-09-2027 08:00");
     }
 
     [BrowserFact]
