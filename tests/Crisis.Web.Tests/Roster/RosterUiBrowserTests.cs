@@ -162,6 +162,32 @@ public sealed class RosterUiBrowserTests : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task Rotation_TakesItsHandOverTimeFromTheTimePicker()
+    {
+        var kit = await RosterTestKit.CreateAsync(_app);
+        var f = await kit.FunctionAsync();
+        var (a, _) = await kit.PersonAsync(CrisisRole.Officer, f);
+        var page = await _browser.NewPageAsync(new() { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await LoginAsync(page, kit.CoordinatorUser, "/piketrooster");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Rotatie genereren" }).ClickAsync();
+
+        await page.GetByTestId("rotation-function").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = f }).First.ClickAsync();
+        var time = page.Locator("input[data-testid=rotation-time], [data-testid=rotation-time] input").First;
+        await Assertions.Expect(time).ToHaveValueAsync("08:00");
+        await time.FillAsync("07:30");
+        await time.PressAsync("Tab");
+        await page.Locator("[data-testid=rotation-from] .datetime-text input").FillAsync("04-10-2027");
+        await page.Locator("[data-testid=rotation-to] .datetime-text input").FillAsync("18-10-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Genereren" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText($"Rotatie {f}:")).ToBeVisibleAsync();
+        var shifts = await kit.ShiftsAsync(f);
+        shifts.ShouldNotBeEmpty();
+        shifts.ShouldAllBe(s => s.PersonId == a.Id && s.Start.TimeOfDay == new LocalTime(7, 30));
+    }
+
+    [BrowserFact]
     public async Task Import_ReadsAnUploadedFile_WithBomAndSemicolons_AndNamesTheBadRow()
     {
         var kit = await RosterTestKit.CreateAsync(_app);

@@ -56,6 +56,12 @@ internal static class RosterInput
         return result.Success ? result.Value : throw RosterWireRefusals.InputTimeInvalid.Raise(("value", text ?? ""));
     }
 
+    /// <summary>A time of day from MudBlazor's time picker; none picked is refused as an empty time.</summary>
+    public static LocalTime TimeOfDay(TimeSpan? picked) =>
+        picked is { } t && t >= TimeSpan.Zero && t < TimeSpan.FromDays(1)
+            ? LocalTime.FromTicksSinceMidnight(t.Ticks)
+            : throw RosterWireRefusals.InputTimeInvalid.Raise(("value", picked?.ToString() ?? ""));
+
     /// <summary>A span of local times as the pages show it: <c>14-12-2026 08:00 – 21-12-2026 08:00</c>.</summary>
     public static string Range(LocalDateTime start, LocalDateTime end) => $"{DutchFormat.DateTime(start)} – {DutchFormat.DateTime(end)}";
 }
