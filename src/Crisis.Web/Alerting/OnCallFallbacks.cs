@@ -18,8 +18,9 @@ public sealed record FallbackStep(string Function, int Step, int AfterMinutes, E
 
 /// <summary>
 /// What Piket nu shows beside the roster: the real fallback (as alerting would escalate, by the same
-/// <see cref="RecipientResolution"/>) and the phone numbers to call. For every signed-in official: in a crisis the
-/// colleagues on call must be reachable by a tap.
+/// <see cref="RecipientResolution"/>) and the phone numbers to call. The numbers are for those who work in a crisis
+/// (every role but viewer): the colleagues on call must be reachable by a tap. A viewer (meelezer) reads along and calls
+/// nobody, so private numbers stay out of their screen (data minimisation, AVG): they see the names only.
 /// </summary>
 public sealed class OnCallFallbacks(CrisisDbContext db, AlertRosterSource source, IClock clock)
 {
@@ -46,7 +47,7 @@ public sealed class OnCallFallbacks(CrisisDbContext db, AlertRosterSource source
                 }
             }
         }
-        var people = await PeopleAsync(steps.Values.SelectMany(s => s?.Reach.Select(r => r.PersonId) ?? []), ct);
+        var people = await PeopleAsync(actor, steps.Values.SelectMany(s => s?.Reach.Select(r => r.PersonId) ?? []), ct);
         return steps.ToDictionary(kv => kv.Key, kv => kv.Value is { } s
             ? new FallbackStep(kv.Key, s.Step, s.After, s.Notify,
                 s.Reach.DistinctBy(r => r.PersonId).Select(r => people.GetValueOrDefault(r.PersonId, new(r.PersonId, "?", null, r.Reason)) with { Reason = r.Reason }).ToList())
@@ -57,17 +58,23 @@ public sealed class OnCallFallbacks(CrisisDbContext db, AlertRosterSource source
     public async Task<IReadOnlyDictionary<Guid, string>> PhonesAsync(Actor actor, IEnumerable<Guid> people, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!MaySeePhones(actor))
+        {
+            return new Dictionary<Guid, string>();
+        }
         var ids = people.Distinct().ToList();
         return await db.Set<PersonContactRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Phone != null)
             .ToDictionaryAsync(c => c.PersonId, c => c.Phone!, ct);
     }
 
-    private async Task<Dictionary<Guid, ReachablePerson>> PeopleAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>Who may see the on-call people's phone numbers: everyone who works in a crisis, not a viewer.</summary>
+    public static bool MaySeePhones(Actor actor) => actor.Role != Crisis.Domain.Identity.CrisisRole.Viewer;
+
+    private async Task<Dictionary<Guid, ReachablePerson>> PeopleAsync(Actor actor, IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
         var directory = await source.DirectoryAsync(list, ct);
-        var phones = await db.Set<PersonContactRecord>().AsNoTracking().Where(c => list.Contains(c.PersonId) && c.Phone != null)
-            .ToDictionaryAsync(c => c.PersonId, c => c.Phone!, ct);
+        var phones = await PhonesAsync(actor, list, ct);
         return list.ToDictionary(id => id, id => new ReachablePerson(id, directory.NameOf(id), phones.GetValueOrDefault(id), NotifyReason.OnCall));
     }
 }

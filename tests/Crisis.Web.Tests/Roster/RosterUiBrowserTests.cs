@@ -64,6 +64,17 @@ public sealed class RosterUiBrowserTests : IAsyncLifetime
             (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(viewport.Width);
             await page.CloseAsync();
         }
+
+        // A viewer reads along and calls nobody: the names, not the private numbers.
+        var viewer = await _app.CreateUserAsync(CrisisRole.Viewer);
+        var read = await _browser.NewPageAsync(new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await LoginAsync(read, viewer, "/piketrooster/overzicht");
+        var seen = read.Locator($"[data-testid=oncall-row][data-function='{f}']");
+        await Assertions.Expect(seen.GetByTestId("oncall-person")).ToContainTextAsync(a.Name);
+        await Assertions.Expect(seen.GetByTestId("oncall-fallback")).ToContainTextAsync(c.Name);
+        (await seen.Locator("a[href^='tel:']").CountAsync()).ShouldBe(0);
+        (await read.ContentAsync()).ShouldNotContain("5678");
+        await read.CloseAsync();
     }
 
     [BrowserFact]
