@@ -51,6 +51,7 @@ public static class OperationsExtensions
         // Registered after every feature, so the host stops it first (hosted services stop in reverse order), right after
         // the server has stopped taking requests and while the bus is still running.
         builder.Services.AddHostedService<GracefulShutdown>();
+        builder.Services.AddCrisisApiDocs();
         return builder;
     }
 
@@ -64,6 +65,7 @@ public static class OperationsExtensions
             Predicate = r => r.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReadinessAsync,
         }).AllowAnonymous();
+        app.MapCrisisApiDocs();
         return app;
     }
 
