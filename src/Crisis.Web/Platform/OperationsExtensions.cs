@@ -52,6 +52,7 @@ public static class OperationsExtensions
         // the server has stopped taking requests and while the bus is still running.
         builder.Services.AddHostedService<GracefulShutdown>();
         builder.Services.AddCrisisApiDocs();
+        builder.AddCrisisTelemetry();
         return builder;
     }
 
@@ -66,6 +67,7 @@ public static class OperationsExtensions
             ResponseWriter = WriteReadinessAsync,
         }).AllowAnonymous();
         app.MapCrisisApiDocs();
+        app.MapCrisisTelemetry();
         return app;
     }
 
