@@ -88,7 +88,9 @@ public sealed class ReadinessTests
         var client = app.ClientFor(officer);
 
         var acknowledged = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => client.AppendAsync(incident.Id, "info", $"Melding {i}")));
-        await app.DisposeAsync(); // stops the host at once: the outbox is still publishing the burst
+        // Stops the host at once. A smoke check of the shutdown path (it must end, and lose no row): with the in-memory bus
+        // the outbox has usually caught up already, so this passes without the drain too; the drain matters on a slow broker.
+        await app.DisposeAsync();
 
         acknowledged.Length.ShouldBe(100);
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
