@@ -50,6 +50,7 @@ public static class UiExtensions
             && !request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/hubs")
             && !request.Path.StartsWithSegments("/_blazor") && !request.Path.StartsWithSegments("/_framework")
             && !request.Path.StartsWithSegments("/_content") && !request.Path.StartsWithSegments("/healthz")
+            && !request.Path.StartsWithSegments("/readyz")
             && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
     }
 }

@@ -56,9 +56,7 @@ public static class DbErrors
         return false;
     }
 
-    private static readonly Meter Meter = new("Crisis.Data");
-
-    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(
+    private static readonly Counter<long> Retries = Platform.CrisisTelemetry.Meter.CreateCounter<long>(
         "crisis.db.race_retries", unit: "{retry}", description: "Writes tried again after losing an ordinary race with another writer.");
 
     /// <summary>Counts an ordinary retry (logged at debug level by its caller): <paramref name="writer"/> names who retried.</summary>

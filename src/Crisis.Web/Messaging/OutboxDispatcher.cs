@@ -27,6 +27,9 @@ public sealed class OutboxDispatcher(
 
     private readonly Channel<long> _written = Channel.CreateUnbounded<long>(new() { SingleReader = true });
 
+    // The loop's set of rows this node wrote and has not published yet: what a graceful shutdown still publishes.
+    private HashSet<long>? _mine;
+
     /// <summary>Called after a transaction with outbox rows has committed.</summary>
     public void Notify(IEnumerable<long> outboxIds)
     {
@@ -38,7 +41,7 @@ public sealed class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var mine = new HashSet<long>();
+        var mine = _mine = new HashSet<long>();
         long nextSweepAt = 0;
         long nextCleanupAt = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -86,6 +89,34 @@ public sealed class OutboxDispatcher(
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>
+    /// Graceful shutdown: stops the loop (a publish it was in may be cut short), then publishes every row this node wrote
+    /// and has not published yet, while the bus is still running. Returns how many rows were still to publish.
+    /// </summary>
+    public async Task<int> StopAndDrainAsync(CancellationToken ct)
+    {
+        await StopAsync(ct);
+        var left = _mine ?? [];
+        while (_written.Reader.TryRead(out var id))
+        {
+            left.Add(id);
+        }
+        var count = left.Count;
+        if (count > 0)
+        {
+            try
+            {
+                await PublishPendingAsync(left, sweep: false, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left in the outbox: another node's sweep (or this one's next start) publishes them.
+                OutboxLog.PublishFailed(logger, ex);
+            }
+        }
+        return count;
     }
 
     private async Task PublishPendingAsync(HashSet<long> mine, bool sweep, CancellationToken ct)

@@ -29,11 +29,13 @@ public static class CrisisHost
             .AddAlerting()
             .AddExercises()
             .AddDemo()
-            .AddCrisisUi();
+            .AddCrisisUi()
+            .AddCrisisOperations();
 
     public static WebApplication MapCrisis(this WebApplication app)
     {
         app.UseCrisisPlatform();
+        app.MapCrisisOperations();
         app.MapCrisisIdentity();
         app.MapOrganisation();
         app.MapIncidents();

@@ -65,7 +65,6 @@ public static class PlatformExtensions
         app.UseCrisisRateLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

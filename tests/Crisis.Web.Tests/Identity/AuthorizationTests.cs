@@ -252,10 +252,10 @@ public sealed class AuthorizationTests(HostsFixture hosts)
     public async Task EveryEndpoint_RequiresAuthorisationUnlessDeliberatelyPublic()
     {
         var app = await hosts.GetAsync(Topologies.Sqlite);
-        // Liveness, the API description, the login form and static files (only paths with a file extension).
+        // Liveness and readiness, the API description and its browser (Scalar), the login form and static files (only paths with a file extension).
         var publicRoutes = new HashSet<string>
         {
-            "/healthz", "/openapi/{documentName}.json", "/account/login", "/login", "{**path:file}",
+            "/healthz", "/readyz", "/openapi/{documentName}.json", "/api/docs/{documentName?}", "/api/docs/scalar.js", "/api/docs/scalar.aspnetcore.js", "/api/docs/favicon.svg", "/account/login", "/login", "{**path:file}",
             // Calendar subscriptions: Outlook and Google cannot sign in; the secret, revocable token in the URL is the key.
             "/feeds/roster/{token}.ics",
             // The Dutch "page not found" and error pages: a static text, shown before signing in too.
