@@ -26,6 +26,7 @@ public static class TeamEndpoints
         builder.Services.AddScoped<TeamService>();
         builder.Services.AddScoped<ActionListService>();
         builder.Services.AddScoped<YearPlanService>();
+        builder.Services.AddScoped<YearPlanDemo>();
         builder.Services.AddHostedService<TeamSeeder>();
         return builder;
     }

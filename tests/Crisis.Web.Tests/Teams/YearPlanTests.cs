@@ -315,3 +315,45 @@ public sealed class YearPlanTests(YearPlanFixture fixture)
         (await SessionRowsAsync(p3.Person.Id)).ShouldBe(before);
     }
 }
+
+/// <summary>The demo seeds the working groups and the year plan of the current year in the paper plan's shape.</summary>
+public sealed class YearPlanDemoTests
+{
+    [Fact]
+    public async Task SeedDemo_StaffsTheFourGroups_WithMeetingsAndAnOverdueAction_AndAYearPlan()
+    {
+        var app = await CrisisApp.StartAsync();
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Crisis.Web.Demo.DemoSeeder>().SeedAsync();
+            var system = Crisis.Web.Identity.Actor.System("test") with { Role = CrisisRole.Coordinator };
+            var actions = scope.ServiceProvider.GetRequiredService<ActionListService>();
+            var groups = await actions.GroupsOfAsync(system);
+            groups.Select(g => g.Code).ShouldBe([TeamCatalogue.WgOmgevingszorg, TeamCatalogue.WgOndersteuning, TeamCatalogue.WgOto, TeamCatalogue.WgPim], ignoreOrder: true);
+            groups.ShouldAllBe(g => g.Members.Count(m => m.Role == TeamRole.Chair) == 1 && g.Members.Count(m => m.Role == TeamRole.Member) >= 2);
+            foreach (var g in groups)
+            {
+                (await actions.MeetingsAsync(system, g.Code)).ShouldNotBeEmpty();
+            }
+            (await actions.QueryAsync(system, mine: false, overdue: true)).Count.ShouldBe(1);
+
+            var year = scope.ServiceProvider.GetRequiredService<YearPlanService>().Today.Year;
+            var plan = await scope.ServiceProvider.GetRequiredService<YearPlanService>().PlanAsync(system, year);
+            var codes = plan.Groups.SelectMany(g => g.Activities).Select(a => $"{a.Code} {a.Title}").ToList();
+            codes.ShouldContain("A1 Slachtofferinformatie");
+            codes.ShouldContain("B3 Simulatie-oefening Omgevingszorg");
+            codes.ShouldContain("C1 Trainingen telefoonteam");
+            codes.ShouldContain("D2 LCMS-trainingen");
+            codes.ShouldContain("D5 Leerprikkelaar");
+            codes.ShouldContain("E8 Terrorismegevolgbestrijding");
+            plan.Groups.ShouldAllBe(g => g.Activities.Count > 0);
+            plan.Costs.ShouldBeGreaterThan(0m);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await app.Database.DisposeAsync();
+        }
+    }
+}
