@@ -298,14 +298,29 @@ public sealed class YearPlanService(
         return (await ToDtosAsync([await db.Set<YearPlanActivityRecord>().AsNoTracking().FirstAsync(a => a.Id == row.Id, ct)], ct))[0];
     }
 
-    /// <summary>The activities (of any year, latest year first) whose requirement is <paramref name="function"/>/<paramref name="code"/>.</summary>
-    public async Task<IReadOnlyList<(int Year, string Code, string Title)>> RenewingAsync(string function, string code, CancellationToken ct = default)
+    /// <summary>
+    /// For each (function, requirement code) the plan activity that would renew it: one with that requirement, not
+    /// cancelled, in this year or the nearest later year, else the latest earlier one. Pairs without one are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string, string), (int, string, string)>> RenewalsAsync(
+        IReadOnlyCollection<(string Function, string Code)> pairs, CancellationToken ct = default)
     {
-        var f = function.ToUpperInvariant();
-        var c = code.ToUpperInvariant();
+        var functions = pairs.Select(p => p.Function.ToUpperInvariant()).Distinct().ToList();
         var rows = await db.Set<YearPlanActivityRecord>().AsNoTracking()
-            .Where(a => a.RequirementFunction == f && a.RequirementCode == c && a.Status != PlanStatus.Cancelled).ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Year).Select(r => (r.Year, r.Code, r.Title)).ToList();
+            .Where(a => a.RequirementFunction != null && functions.Contains(a.RequirementFunction) && a.Status != PlanStatus.Cancelled).ToListAsync(ct);
+        var year = Today.Year;
+        var result = new Dictionary<(string, string), (int, string, string)>();
+        foreach (var (function, code) in pairs)
+        {
+            var best = rows.Where(r => Texts.SameCode(r.RequirementFunction, function) && Texts.SameCode(r.RequirementCode, code))
+                .OrderBy(r => r.Year >= year ? 0 : 1).ThenBy(r => r.Year >= year ? r.Year : -r.Year)
+                .ThenBy(r => r.Code, Comparer<string>.Create(YearPlanRules.CompareCodes)).FirstOrDefault();
+            if (best is not null)
+            {
+                result[(function, code)] = (best.Year, best.Code, best.Title);
+            }
+        }
+        return result;
     }
 
     private static (IReadOnlyList<PlanActivity>, IReadOnlyList<PlanRowError>) ReadCsv(

@@ -258,6 +258,20 @@ public sealed class YearPlanTests(YearPlanFixture fixture)
     }
 
     [Fact]
+    public async Task Renewals_FindTheActivityWithTheRequirement_ThisYearOrLaterFirst()
+    {
+        var function = await Host.Kit.FunctionAsync();
+        var code = "C" + (FreshYear() % 1000);
+        await PostAsync(Coordinator, 2026, Activity(code: code, title: "Vorig jaar", requirement: $"{function}/JAAR"));
+        await PostAsync(Coordinator, 2028, Activity(code: code, title: "Volgend jaar", requirement: $"{function}/JAAR"));
+        await PostAsync(Coordinator, 2027, Activity(code: code, title: "Vervallen", status: "cancelled", requirement: $"{function}/JAAR"));
+        await using var scope = Host.App.Services.CreateAsyncScope();
+        var plan = scope.ServiceProvider.GetRequiredService<YearPlanService>();
+        var found = await plan.RenewalsAsync([(function, "JAAR"), (function, "OTHER")]);
+        found.ShouldBe(new Dictionary<(string, string), (int, string, string)> { [(function, "JAAR")] = (2028, code, "Volgend jaar") });
+    }
+
+    [Fact]
     public async Task Session_WritesEachAttendeesPaspoortRecord_AndCountsTheAudience()
     {
         var (chair, member) = await OtoAsync();
