@@ -25,6 +25,8 @@ public static class TeamEndpoints
     {
         builder.Services.AddScoped<TeamService>();
         builder.Services.AddScoped<ActionListService>();
+        builder.Services.AddScoped<YearPlanService>();
+        builder.Services.AddScoped<YearPlanDemo>();
         builder.Services.AddHostedService<TeamSeeder>();
         return builder;
     }
@@ -60,6 +62,7 @@ public static class TeamEndpoints
             return Results.Ok(TeamDto.From(team, await teams.NamesAsync([team], ct)));
         });
         app.MapActionLists();
+        app.MapYearPlan();
         return app;
     }
 }

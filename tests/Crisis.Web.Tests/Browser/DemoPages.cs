@@ -32,6 +32,7 @@ public static class DemoPages
             new("piket nu", Officer, "/piketrooster/overzicht", "[data-testid=oncall]"),
             new("mijn diensten", Officer, "/mijn-diensten", "[data-testid=my-shifts][data-interactive=true]"),
             new("mijn paspoort", Officer, "/paspoort", "[data-testid=dossier-person]"),
+            new("jaarplan", Coordinator, "/jaarplan", "[data-testid=year-plan][data-interactive=true]"),
         ];
     }
 
