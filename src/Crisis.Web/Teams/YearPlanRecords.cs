@@ -67,6 +67,10 @@ public sealed class YearPlanSessionRecord
     public LocalDate Date { get; set; }
     public Instant CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+
+    /// <summary>The exercise that held this session (an ended exercise whose scenario names the activity); null when registered by hand.</summary>
+    public Guid? ExerciseId { get; set; }
+
     public List<YearPlanSessionAttendeeRecord> Attendees { get; set; } = [];
 }
 
@@ -111,6 +115,8 @@ internal sealed class YearPlanSessionConfiguration : IEntityTypeConfiguration<Ye
         s.Property(x => x.Date).HasConversion<LocalDateConverter>();
         s.Property(x => x.CreatedBy).HasMaxLength(200);
         s.HasIndex(x => x.ActivityId);
+        // One session per exercise: the incident-closed event may come twice, the session is counted once.
+        s.HasIndex(x => x.ExerciseId).IsUnique();
         s.HasOne<YearPlanActivityRecord>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
         s.HasMany(x => x.Attendees).WithOne().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
     }

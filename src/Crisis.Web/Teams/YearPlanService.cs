@@ -299,6 +299,42 @@ public sealed class YearPlanService(
     }
 
     /// <summary>
+    /// An ended exercise whose scenario names a plan activity (<c>otoActivity</c>) counts as a session of it, in the plan
+    /// of the year it ended in, with its participants in a function as attendees. Their paspoort records come from the
+    /// incident-closed drafts (confirmed by a coordinator), so none are written here. Once per exercise; false when the
+    /// plan has no such activity that year, or the session was counted already.
+    /// </summary>
+    public async Task<bool> RecordExerciseSessionAsync(
+        Guid exerciseId, string code, LocalDate date, IReadOnlyCollection<Guid> attendees, CancellationToken ct = default)
+    {
+        var canonical = code.Trim().ToUpperInvariant();
+        var row = await db.Set<YearPlanActivityRecord>().AsNoTracking().FirstOrDefaultAsync(a => a.Year == date.Year && a.Code == canonical, ct);
+        if (row is null || await db.Set<YearPlanSessionRecord>().AnyAsync(x => x.ExerciseId == exerciseId, ct))
+        {
+            return false;
+        }
+        var system = Actor.System("exercise");
+        var session = new YearPlanSessionRecord
+        {
+            Id = Guid.NewGuid(), ActivityId = row.Id, Date = date, CreatedAt = clock.GetCurrentInstant(), CreatedBy = "Oefening", ExerciseId = exerciseId,
+        };
+        session.Attendees = attendees.Distinct().Select(p => new YearPlanSessionAttendeeRecord { SessionId = session.Id, PersonId = p }).ToList();
+        db.Add(session);
+        audit.Stage(db, system, "yearplan.session", $"yearplan/{date.Year}/{row.Code}", $"exercise={exerciseId} date={date} attendees={session.Attendees.Count}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another node counted it meanwhile.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>
     /// For each (function, requirement code) the plan activity that would renew it: one with that requirement, not
     /// cancelled, in this year or the nearest later year, else the latest earlier one. Pairs without one are left out.
     /// </summary>

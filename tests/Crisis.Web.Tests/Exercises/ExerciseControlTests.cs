@@ -140,6 +140,36 @@ public sealed class ExerciseControlTests
     }
 
     [Fact]
+    public async Task AnExerciseThatHoldsAPlanActivity_CountsAsASessionOfIt_WithItsParticipantsInAFunction()
+    {
+        await using var host = await ExerciseHost.StartAsync();
+        var drill = await host.DrillAsync();
+        var file = Path.Combine(host.Scenarios, drill.Scenario + ".yaml");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("type: functional", "type: functional\notoActivity: \"B3\"", StringComparison.Ordinal));
+        var planned = await host.Kit.Coordinator.PostAsJsonAsync("/api/yearplan/2027/activities", new
+        {
+            code = "B3", title = "Simulatie-oefening Omgevingszorg", team = "WG-OMGEVINGSZORG", audience = new[] { drill.Function }, quarters = new[] { 1 },
+            status = "planned", kind = "exercise",
+        }, Json.Options);
+        await planned.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var id = (await host.CreateAsync(drill)).Id;
+        await host.PostAsync(drill.Lead, $"/api/exercises/{id}/start", new { speed = 10 });
+        var alert = (await host.App.ClientFor(drill.Lead).GetFromJsonAsync<List<AlertDto>>($"/api/incidents/{id}/alerts", Json.Options))!.Single();
+        (await host.App.ClientFor(drill.OnCall.User).PostAsJsonAsync($"/api/alerts/{alert.Id}/respond", new { response = "coming", etaMinutes = 10 }, Json.Options))
+            .EnsureSuccessStatusCode();
+
+        await host.PostAsync(drill.Lead, $"/api/exercises/{id}/end");
+
+        var activity = await WaitForAsync(
+            async () => (await host.Kit.Coordinator.GetFromJsonAsync<List<Crisis.Web.Teams.PlanActivityDto>>("/api/yearplan/2027/activities", Json.Options))!.Single(a => a.Code == "B3"),
+            a => a.Sessions.Count > 0);
+        var session = activity.Sessions.ShouldHaveSingleItem();
+        session.Date.ShouldBe(host.Clock.GetCurrentInstant().InZone(ExerciseHost.Zone).Date);
+        session.Attendees.Select(p => p.Id).ShouldBe([drill.OnCall.Person.Id]);
+        (activity.Attendance.Attended, activity.Attendance.Audience).ShouldBe((1, 2));
+    }
+
+    [Fact]
     public async Task GeenOefening_PausesEveryRunningExercise_AndSaysSoInTheirLogs()
     {
         await using var host = await ExerciseHost.StartAsync();
@@ -197,7 +227,7 @@ public sealed class ExerciseControlTests
         alert.Recipients.Where(r => !r.Skipped).ShouldAllBe(r => r.PersonId == drill.OnCall.Person.Id);
     }
 
-    private static async Task<string> WaitForAsync(Func<Task<string>> read, Func<string, bool> done)
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         for (var i = 0; ; i++)
         {

@@ -1479,9 +1479,15 @@ namespace Crisis.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("ExerciseId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("ExerciseId")
+                        .IsUnique();
 
                     b.ToTable("yearplan_sessions", (string)null);
                 });

@@ -1469,9 +1469,15 @@ namespace Crisis.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ExerciseId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("ExerciseId")
+                        .IsUnique();
 
                     b.ToTable("yearplan_sessions", (string)null);
                 });
