@@ -32,6 +32,10 @@ public static class BusExtensions
             // Every consumer of every feature, so a feature adds one by writing the class.
             x.AddConsumers(typeof(BusExtensions).Assembly);
 
+            // MassTransit reports usage to its makers over the internet unless told not to. A municipality's crisis tool
+            // calls out to nobody (and often cannot: the servers have no internet route), so it is off.
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+
             if (string.Equals(transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
             {
                 x.UsingRabbitMq((context, cfg) =>
