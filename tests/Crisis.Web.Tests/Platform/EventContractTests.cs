@@ -51,7 +51,8 @@ public sealed class EventContractTests
     public void WorkConsumers_AreOnlyOnTheSharedQueue_NotificationsOnEachNode()
     {
         BusExtensions.Consumers(work: true).ShouldBe(
-            [typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer), typeof(Crisis.Web.Alerting.Channels.AlertNotificationsDueConsumer), typeof(Crisis.Web.Alerting.AlertLogDueConsumer)], ignoreOrder: true);
+            [typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer), typeof(Crisis.Web.Alerting.Channels.AlertNotificationsDueConsumer), typeof(Crisis.Web.Alerting.AlertLogDueConsumer),
+             typeof(Crisis.Web.Exercises.ExerciseSessionConsumer)], ignoreOrder: true);
         BusExtensions.Consumers(work: false).ShouldNotContain(typeof(Crisis.Web.Paspoort.PaspoortDraftsConsumer));
         BusExtensions.Consumers(work: false).ShouldContain(typeof(Crisis.Web.Incidents.LogEntryAppendedConsumer));
     }
