@@ -65,9 +65,19 @@ public sealed class LogWriter(
 
     internal async Task<LogWriteResult> SubmitAsync(LogWrite write, CancellationToken ct)
     {
-        await _queue.Writer.WriteAsync(write, ct);
+        try
+        {
+            await _queue.Writer.WriteAsync(write, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer has stopped (the node is shutting down): say so at once rather than wait for ever.
+            throw ShuttingDown();
+        }
         return await write.Done.Task;
     }
+
+    private static OperationCanceledException ShuttingDown() => new("Crisis is shutting down; the entry was not written.");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,10 +96,16 @@ public sealed class LogWriter(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: refuse what is still queued rather than leave callers waiting for ever.
+            // Shutting down.
+        }
+        finally
+        {
+            // Take no more writes, and refuse what is still queued rather than leave callers waiting for ever (a timer's
+            // pass or a request can still submit after this loop ended).
+            _queue.Writer.TryComplete();
             while (_queue.Reader.TryRead(out var w))
             {
-                w.Done.TrySetException(new OperationCanceledException("Crisis is shutting down; the entry was not written."));
+                w.Done.TrySetException(ShuttingDown());
             }
         }
     }
