@@ -225,6 +225,17 @@ public sealed class ExerciseControlTests
         (await host.App.ClientFor(drill.Next.User).GetFromJsonAsync<List<AlertDto>>("/api/alerts?includeExercises=true", Json.Options))!.ShouldNotContain(x => x.IncidentId == id);
         var alert = (await host.App.ClientFor(drill.Lead).GetFromJsonAsync<List<AlertDto>>($"/api/incidents/{id}/alerts", Json.Options))!.Single();
         alert.Recipients.Where(r => !r.Skipped).ShouldAllBe(r => r.PersonId == drill.OnCall.Person.Id);
+
+        // The exercise alert is no proefalarm: the bereikbaarheid overview does not count it.
+        var reachability = (await coordinator.GetFromJsonAsync<List<ReachabilityDto>>("/api/alerts/reachability", Json.Options))!;
+        reachability.Single(r => r.Person.Id == drill.OnCall.Person.Id).TestsSent.ShouldBe(0);
+
+        // Ended, its incident is closed: the closed incidents of the live list do not show it either.
+        await host.PostAsync(drill.Lead, $"/api/exercises/{id}/end");
+        var closed = (await coordinator.GetFromJsonAsync<List<IncidentDto>>("/api/incidents?includeClosed=true", Json.Options))!;
+        closed.ShouldNotContain(i => i.Id == id);
+        (await coordinator.GetFromJsonAsync<List<IncidentDto>>("/api/incidents?includeClosed=true&includeExercises=true", Json.Options))!
+            .ShouldContain(i => i.Id == id && i.Status == "closed");
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
