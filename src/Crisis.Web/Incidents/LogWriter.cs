@@ -79,7 +79,7 @@ public sealed class LogWriter(
         return await write.Done.Task;
     }
 
-    private static OperationCanceledException ShuttingDown() => new("Crisis is shutting down; the entry was not written.");
+    private static RuleViolationException ShuttingDown() => PlatformPhrases.ShuttingDown.Raise();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
