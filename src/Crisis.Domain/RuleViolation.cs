@@ -15,6 +15,8 @@ public enum ViolationKind
     TooLarge,
     /// <summary>The caller sent too many requests in too short a time; it may try again later (429).</summary>
     TooMany,
+    /// <summary>Crisis cannot answer now (its database is away or the outcome of a write is unknown); try again (503).</summary>
+    Unavailable,
 }
 
 /// <summary>

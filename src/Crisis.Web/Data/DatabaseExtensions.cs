@@ -23,7 +23,11 @@ public static class DatabaseExtensions
                 throw new InvalidOperationException(
                     "Crisis:Database:Provider is Postgres but ConnectionStrings:Crisis is empty; set ConnectionStrings__Crisis.");
             }
-            builder.Services.AddDbContext<CrisisDbContext, PostgresCrisisDbContext>(o => ConfigurePostgres(o, connectionString));
+            var timeouts = builder.Configuration.GetSection("Crisis:Database");
+            var bounded = BoundTimeouts(connectionString,
+                timeouts.GetValue("ConnectTimeoutSeconds", DefaultConnectTimeoutSeconds),
+                timeouts.GetValue("CommandTimeoutSeconds", DefaultCommandTimeoutSeconds));
+            builder.Services.AddDbContext<CrisisDbContext, PostgresCrisisDbContext>(o => ConfigurePostgres(o, bounded));
         }
         else
         {
@@ -31,6 +35,31 @@ public static class DatabaseExtensions
             builder.Services.AddDbContext<CrisisDbContext, SqliteCrisisDbContext>(o => ConfigureSqlite(o, sqlite));
         }
         return builder;
+    }
+
+    /// <summary>How long opening a PostgreSQL connection may take before the request answers 503.</summary>
+    public const int DefaultConnectTimeoutSeconds = 3;
+
+    /// <summary>How long one PostgreSQL command may take (Npgsql's default is 30 s): a hung database is a 503 in seconds.</summary>
+    public const int DefaultCommandTimeoutSeconds = 5;
+
+    /// <summary>
+    /// The connection string with bounded connect and command timeouts (unless it names its own): a hung or unreachable
+    /// database fails a request within seconds (<see cref="DbErrors.IsUnavailable"/>: 503) instead of a minute.
+    /// </summary>
+    internal static string BoundTimeouts(string connectionString, int connectSeconds, int commandSeconds)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            csb.Timeout = connectSeconds;
+        }
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            csb.CommandTimeout = commandSeconds;
+        }
+        return csb.ConnectionString;
     }
 
     internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>

@@ -19,6 +19,8 @@ public static class DbErrors
     // SQLite result codes (primary, and the extended codes of a constraint).
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteIoError = 10;
+    private const int SqliteCantOpen = 14;
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
@@ -55,6 +57,37 @@ public static class DbErrors
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the database could not be reached or did not answer in time: a connection refused or dropped, a command
+    /// timeout, a server shutting down or out of connections (PostgreSQL classes 08, 53, 57), a SQLite I/O error.
+    /// Such a failure is Crisis's database being away, answered 503 rather than 500.
+    /// </summary>
+    public static bool IsUnavailable(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException p:
+                    return p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || p.SqlState.StartsWith("57", StringComparison.Ordinal);
+                case NpgsqlException:
+                case TimeoutException:
+                case SqliteException { SqliteErrorCode: SqliteIoError or SqliteCantOpen }:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a failure while committing leaves the outcome unknown: the server's answer was lost (the connection
+    /// dropped, the command timed out, the server went down) so the transaction may have been committed. An error the
+    /// server answered (a broken constraint, a deadlock) rolled it back: the outcome is known, nothing was stored.
+    /// </summary>
+    public static bool LeavesCommitUnknown(Exception ex) => IsUnavailable(ex);
 
     private static readonly Counter<long> Retries = Platform.CrisisTelemetry.Meter.CreateCounter<long>(
         "crisis.db.race_retries", unit: "{retry}", description: "Writes tried again after losing an ordinary race with another writer.");

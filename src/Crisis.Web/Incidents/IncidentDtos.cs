@@ -67,7 +67,12 @@ public sealed record IncidentDto(
 public sealed record CreateIncidentRequest(string? Title, bool? Exercise, string? Municipality, int? Grip);
 
 /// <summary>Body of <c>POST /api/incidents/{id}/log</c> and of the hub's <c>AppendLog</c>.</summary>
-public sealed record AppendLogRequest(string? Kind, string? Text, string? Team, int? CorrectsSeq, int? CompletesSeq);
+/// <summary>
+/// An entry to append. <paramref name="IdempotencyKey"/>, a key the client made for this entry (the hub's way; the API
+/// takes the <c>Idempotency-Key</c> header, and this field when there is no header): the same key again answers the
+/// entry it wrote and stores nothing new.
+/// </summary>
+public sealed record AppendLogRequest(string? Kind, string? Text, string? Team, int? CorrectsSeq, int? CompletesSeq, string? IdempotencyKey = null);
 
 public sealed record GripRequest(int? Level);
 

@@ -55,9 +55,18 @@ public static class IncidentEndpoints
 
         api.MapPost("/{id:guid}/log", async (Guid id, [FromBody] AppendLogRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
+            // With an Idempotency-Key a retry answers the entry the first try wrote, with the same 201 and Location, and
+            // the header Idempotent-Replayed: true; nothing new is stored (on any node).
             var actor = http.Actor();
+            var header = http.Request.Headers[IncidentWire.IdempotencyKeyHeader];
+            var key = IncidentWire.ClientKey(actor, header.Count > 0 ? header.ToString() : request?.IdempotencyKey);
             var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, id, ct));
-            var entry = await incidents.AppendAsync(actor, id, append, ct);
+            var result = await incidents.AppendOnceAsync(actor, id, append, key, ct);
+            if (result.Replayed)
+            {
+                http.Response.Headers[IncidentWire.ReplayedHeader] = "true";
+            }
+            var entry = result.Entry;
             return Results.Created($"/api/incidents/{id}/log?afterSeq={entry.Seq - 1}", LogEntryDto.From(entry));
         });
 

@@ -162,6 +162,17 @@ public sealed class IncidentService(
     }
 
     /// <summary>
+    /// Appends once per <paramref name="idempotencyKey"/> (see <see cref="IncidentWire.ClientKey"/>; null: every call
+    /// writes): a retry answers the entry the first call wrote, <see cref="LogWriteResult.Replayed"/>, and stores nothing.
+    /// </summary>
+    public async Task<LogWriteResult> AppendOnceAsync(Actor actor, Guid id, AppendEntry request, string? idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await RequireAsync(actor, id, a => a.CanWrite, "log.append", IncidentServiceRefusals.ReadOnly, ct);
+        return await writer.SubmitAsync(new LogWrite(LogWriteKind.Append, id, actor) { Append = request, IdempotencyKey = idempotencyKey }, ct);
+    }
+
+    /// <summary>
     /// Refuses what <see cref="AppendAsync"/> refuses before it looks at the entry (an unknown incident, a reader who
     /// may not write, a closed incident), so that an adapter which cannot read the entry refuses in the same order.
     /// </summary>

@@ -32,6 +32,15 @@ public static class IncidentServiceRefusals
     public static readonly RefusalCode EntryMissing = new("incidents.entry-missing", ViolationKind.Invalid);
     public static readonly RefusalCode GripLevelMissing = new("incidents.grip-level-missing", ViolationKind.Invalid);
 
+    /// <summary>An <c>Idempotency-Key</c> (or the hub's <c>idempotencyKey</c>) longer than <c>{max}</c> or not visible ASCII.</summary>
+    public static readonly RefusalCode IdempotencyKeyInvalid = new("log.idempotency-key-invalid", ViolationKind.Invalid);
+
+    /// <summary>
+    /// The database's answer to a write's commit was lost (the connection dropped while committing): the entry may or
+    /// may not be stored. A retry with the same idempotency key finds out without writing it twice.
+    /// </summary>
+    public static readonly RefusalCode OutcomeUnknown = new("log.outcome-unknown", ViolationKind.Unavailable);
+
     /// <summary>The sitrep <c>{format}</c> asked for is not markdown or html.</summary>
     public static readonly RefusalCode SitrepFormatUnknown = new("incidents.sitrep-format-unknown", ViolationKind.Invalid);
 }

@@ -8,6 +8,14 @@ internal sealed class IncidentTexts : PhraseTable
 {
     public IncidentTexts()
     {
+        // Idempotent writes and faults of the database (LogWriter).
+        Add(IncidentServiceRefusals.IdempotencyKeyInvalid,
+            "The Idempotency-Key must be 1 to {max} visible ASCII characters (no spaces).",
+            "De sleutel van de logregel moet 1 tot {max} zichtbare ASCII-tekens zijn (geen spaties).");
+        Add(IncidentServiceRefusals.OutcomeUnknown,
+            "The database's answer to storing the entry was lost: it may or may not have been stored. Retry with the same Idempotency-Key; the retry stores it at most once and answers the entry.",
+            "Het antwoord van de database ging verloren: de logregel is misschien wel, misschien niet opgeslagen. Verstuur opnieuw; de regel komt er hoogstens één keer in.");
+
         // The rules of the log (Crisis.Domain).
         Add(IncidentRefusals.KindMissing,
             "Give the kind of entry: one of {kinds}.",

@@ -1,5 +1,6 @@
 using Crisis.Domain.Identity;
 using Crisis.Domain.Incidents;
+using Crisis.Web.Identity;
 
 namespace Crisis.Web.Incidents;
 
@@ -25,6 +26,32 @@ internal static class IncidentWire
             kind = LogRules.ParseKind(request.Kind);
         }
         return new AppendEntry(kind, request.Text, request.Team, request.CorrectsSeq, request.CompletesSeq);
+    }
+
+    /// <summary>The header of the API that makes an append happen once.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The header a replayed append answers with (its key had written the entry before).</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public const int MaxClientKey = 100;
+
+    /// <summary>
+    /// The stored key of a client's <paramref name="key"/>: <c>client:{userId}:{key}</c>, so that two users can never
+    /// collide (nor a client with Crisis's own <c>alert:</c> and <c>inject:</c> keys). Null without a key; a key that
+    /// is empty, longer than <see cref="MaxClientKey"/> or not visible ASCII is refused.
+    /// </summary>
+    public static string? ClientKey(Actor actor, string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+        if (key.Length is 0 or > MaxClientKey || key.Any(c => c is < '!' or > '~'))
+        {
+            throw IncidentServiceRefusals.IdempotencyKeyInvalid.RaiseFor("idempotencyKey", ("max", MaxClientKey));
+        }
+        return $"client:{actor.UserId:N}:{key}";
     }
 
     public static NewIncident ToNewIncident(CreateIncidentRequest? request) =>

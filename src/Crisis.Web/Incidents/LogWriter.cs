@@ -6,6 +6,7 @@ using Crisis.Web.Contracts;
 using Crisis.Web.Data;
 using Crisis.Web.Identity;
 using Crisis.Web.Messaging;
+using Crisis.Web.Platform;
 using Crisis.Web.Teams;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -37,7 +38,8 @@ internal sealed class LogWrite(LogWriteKind kind, Guid incidentId, Actor actor)
     public TaskCompletionSource<LogWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-public sealed record LogWriteResult(IncidentInfo Incident, LogEntry Entry);
+/// <summary>What a write did: <paramref name="Replayed"/> when its idempotency key had already written <paramref name="Entry"/>.</summary>
+public sealed record LogWriteResult(IncidentInfo Incident, LogEntry Entry, bool Replayed = false);
 
 /// <summary>
 /// The single writer of incident logs on this node, with group commit: every write waiting when a batch starts
@@ -77,7 +79,7 @@ public sealed class LogWriter(
         return await write.Done.Task;
     }
 
-    private static OperationCanceledException ShuttingDown() => new("Crisis is shutting down; the entry was not written.");
+    private static RuleViolationException ShuttingDown() => PlatformPhrases.ShuttingDown.Raise();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -119,6 +121,7 @@ public sealed class LogWriter(
             {
                 return;
             }
+            var committing = false;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -130,6 +133,7 @@ public sealed class LogWriter(
                 {
                     return;
                 }
+                committing = true;
                 await db.SaveChangesAsync();
                 foreach (var (write, result) in staged)
                 {
@@ -147,10 +151,17 @@ public sealed class LogWriter(
             }
             catch (Exception ex)
             {
-                LogWriterLog.BatchFailed(logger, pending.Count, ex);
+                // Three different answers: the commit's answer was lost (it may be stored: retry with the same key), the
+                // database was away before the commit (nothing stored, 503), or the database refused (nothing stored).
+                var unknown = committing && DbErrors.LeavesCommitUnknown(ex);
+                LogWriterLog.BatchFailed(logger, pending.Count, unknown ? "its outcome is unknown" : "nothing of it was stored", ex);
                 foreach (var w in pending)
                 {
-                    w.Done.TrySetException(new InvalidOperationException("The log could not be written; nothing was stored. Try again.", ex));
+                    w.Done.TrySetException(unknown
+                        ? IncidentServiceRefusals.OutcomeUnknown.Raise()
+                        : DbErrors.IsUnavailable(ex)
+                            ? PlatformPhrases.DatabaseUnavailable.Raise()
+                            : new InvalidOperationException("The log could not be written; nothing was stored. Try again.", ex));
                 }
                 return;
             }
@@ -183,7 +194,9 @@ public sealed class LogWriter(
             }
         }
 
-        var now = clock.GetCurrentInstant();
+        // To the microsecond, as PostgreSQL stores it: the acknowledged entry is the one every later read (and a replay) answers.
+        var ticks = clock.GetCurrentInstant().ToUnixTimeTicks();
+        var now = Instant.FromUnixTimeTicks(ticks - (ticks % 10));
         var staged = new List<(LogWrite, LogWriteResult)>();
         foreach (var write in writes)
         {
@@ -197,13 +210,13 @@ public sealed class LogWriter(
                 if (key is not null && staged.FirstOrDefault(x => x.Item1.IncidentId == incident.Id && KeyOf(x.Item1) == key) is { Item1: not null } twin)
                 {
                     // The same keyed write twice in one batch: one entry, acknowledged with the batch.
-                    staged.Add((write, twin.Item2));
+                    staged.Add((write, twin.Item2 with { Replayed = true }));
                     continue;
                 }
                 if (await LoggedAsync(db, key, incident) is { } logged)
                 {
                     // In the log already (another node, an earlier try, a redelivery): the same entry, not a second.
-                    write.Done.TrySetResult(new LogWriteResult(incident.ToInfo(), logged));
+                    write.Done.TrySetResult(new LogWriteResult(incident.ToInfo(), logged, Replayed: true));
                     continue;
                 }
                 var draft = Draft(write, incident, kinds, teams);
@@ -330,6 +343,6 @@ internal static partial class LogWriterLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Log batch lost a race with another writer; retry {Attempt}")]
     public static partial void Retrying(ILogger logger, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A log batch of {Count} writes failed; nothing of it was stored")]
-    public static partial void BatchFailed(ILogger logger, int count, Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A log batch of {Count} writes failed; {Outcome}")]
+    public static partial void BatchFailed(ILogger logger, int count, string outcome, Exception ex);
 }

@@ -52,6 +52,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
     {
         OutOfRangeJsonException o => o.ToRefusal(),
         BadHttpRequestException { InnerException: OutOfRangeJsonException o } => o.ToRefusal(),
+        // The database is away (down, refusing connections, hung past the command timeout): 503, not 500.
+        _ when Crisis.Web.Data.DbErrors.IsUnavailable(exception) => PlatformPhrases.DatabaseUnavailable.Raise(),
         _ => exception,
     };
 
@@ -63,6 +65,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.Conflict => 409,
         ViolationKind.TooLarge => 413,
         ViolationKind.TooMany => 429,
+        ViolationKind.Unavailable => 503,
         _ => 400,
     };
 
@@ -74,6 +77,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, Phrasebook
         ViolationKind.Conflict => "Conflict",
         ViolationKind.TooLarge => "Request too large",
         ViolationKind.TooMany => "Too many requests",
+        ViolationKind.Unavailable => "Service unavailable",
         _ => "Invalid request",
     };
 }

@@ -90,8 +90,10 @@ public sealed class CrisisHub(IncidentService incidents, LiveLogRelay relay, Phr
         var ct = Context.ConnectionAborted;
         return await Guard(async () =>
         {
+            // request.IdempotencyKey, a client's key for the entry: the same key again answers the same entry.
+            var key = IncidentWire.ClientKey(actor, request?.IdempotencyKey);
             var append = await IncidentWire.ToAppendEntryAsync(request, () => incidents.RefuseAppendBeforeEntryAsync(actor, incidentId, ct));
-            return LogEntryDto.From(await incidents.AppendAsync(actor, incidentId, append, ct));
+            return LogEntryDto.From((await incidents.AppendOnceAsync(actor, incidentId, append, key, ct)).Entry);
         });
     }
 

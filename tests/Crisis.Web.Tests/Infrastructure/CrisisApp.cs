@@ -59,6 +59,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, csb.ConnectionString, null, name);
     }
 
+    /// <summary>The same database reached through <paramref name="host"/>:<paramref name="port"/> (a proxy); disposing it drops nothing.</summary>
+    public TestDatabase Via(string host, int port)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(ConnectionString) { Host = host, Port = port };
+        return new TestDatabase(Kind, csb.ConnectionString, null, null);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_file is not null)

@@ -38,6 +38,38 @@ public sealed class CuttableProxy : IAsyncDisposable
 
     public void Restore() => _cut = false;
 
+    private volatile TaskCompletionSource _thawed = Completed();
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+
+    /// <summary>
+    /// Stops forwarding bytes either way while keeping every connection open and accepting new ones: a server that hangs
+    /// (as a SIGSTOPped PostgreSQL does), until <see cref="Thaw"/>.
+    /// </summary>
+    public void Freeze() => _thawed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Thaw() => _thawed.TrySetResult();
+
+    private async Task CopyAsync(Stream from, Stream to, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var read = await from.ReadAsync(buffer, ct);
+            if (read == 0)
+            {
+                return;
+            }
+            await _thawed.Task.WaitAsync(ct);
+            await to.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+    }
+
     /// <summary>Closes with a reset, as a broken network gives; the pipe may have closed it already.</summary>
     private static void Reset(TcpClient client)
     {
@@ -85,8 +117,8 @@ public sealed class CuttableProxy : IAsyncDisposable
             await server.ConnectAsync(_target.Host, _target.Port, _stop.Token);
             _open[browser] = 0;
             _open[server] = 0;
-            var a = browser.GetStream().CopyToAsync(server.GetStream(), _stop.Token);
-            var b = server.GetStream().CopyToAsync(browser.GetStream(), _stop.Token);
+            var a = CopyAsync(browser.GetStream(), server.GetStream(), _stop.Token);
+            var b = CopyAsync(server.GetStream(), browser.GetStream(), _stop.Token);
             await Task.WhenAny(a, b);
         }
         catch (Exception)

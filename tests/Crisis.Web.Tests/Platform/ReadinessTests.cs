@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Crisis.Domain.Identity;
+using Crisis.Web.Incidents;
 using Crisis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Crisis.Web.Tests.Platform;
@@ -98,6 +101,25 @@ public sealed class ReadinessTests
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox WHERE PublishedAt IS NULL";
         ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AWriteAfterTheLogWriterStopped_IsRefusedAtOnce_AsShuttingDown_AndStoresNothing()
+    {
+        // During a shutdown the log writer stops before the timers and the bus's consumers do; a write they (or a late
+        // request) still submit must be told "shutting down", not wait for ever and hold the shutdown up.
+        await using var app = await CrisisApp.StartAsync();
+        var officer = await app.CreateUserAsync(CrisisRole.Officer);
+        var incident = await app.OpenIncidentAsync(officer);
+        var client = app.ClientFor(officer);
+        await client.AppendAsync(incident.Id, "info", "Voor het afsluiten");
+
+        await app.Services.GetRequiredService<LogWriter>().StopAsync(CancellationToken.None);
+        var response = await client.PostAsJsonAsync($"/api/incidents/{incident.Id}/log", new { kind = "info", text = "Na het afsluiten" }, Json.Options)
+            .WaitAsync(TimeSpan.FromMinutes(1)); // a guard against the old hang, not a timing assertion
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "shutting down");
+        (await client.LogAsync(incident.Id)).ShouldNotContain(e => e.Text == "Na het afsluiten");
     }
 
     private static async Task<(HttpStatusCode Status, Dictionary<string, string> Checks, string Body)> ReadyzAsync(HttpClient client)
