@@ -27,7 +27,8 @@ public static class DatabaseExtensions
             var bounded = BoundTimeouts(connectionString,
                 timeouts.GetValue("ConnectTimeoutSeconds", DefaultConnectTimeoutSeconds),
                 timeouts.GetValue("CommandTimeoutSeconds", DefaultCommandTimeoutSeconds));
-            builder.Services.AddDbContext<CrisisDbContext, PostgresCrisisDbContext>(o => ConfigurePostgres(o, bounded));
+            builder.Services.AddSingleton<DatabaseCircuit>();
+            builder.Services.AddDbContext<CrisisDbContext, PostgresCrisisDbContext>((sp, o) => ConfigurePostgres(o, bounded, sp.GetRequiredService<DatabaseCircuit>()));
         }
         else
         {
@@ -62,9 +63,13 @@ public static class DatabaseExtensions
         return csb.ConnectionString;
     }
 
-    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString, DatabaseCircuit? circuit = null) =>
         QuietRaces(o.UseNpgsql(connectionString, n =>
         {
+            if (circuit is not null)
+            {
+                n.ExecutionStrategy(circuit.StrategyFactory);
+            }
             n.UseNodaTime();
             n.MigrationsAssembly(typeof(CrisisDbContext).Assembly.FullName);
             n.MigrationsHistoryTable("__ef_migrations_history");

@@ -75,6 +75,7 @@ public static class DbErrors
                         || p.SqlState.StartsWith("57", StringComparison.Ordinal);
                 case NpgsqlException:
                 case TimeoutException:
+                case Polly.CircuitBreaker.BrokenCircuitException: // refused without asking: the circuit is open (DatabaseCircuit)
                 case SqliteException { SqliteErrorCode: SqliteIoError or SqliteCantOpen }:
                     return true;
             }
@@ -87,7 +88,20 @@ public static class DbErrors
     /// dropped, the command timed out, the server went down) so the transaction may have been committed. An error the
     /// server answered (a broken constraint, a deadlock) rolled it back: the outcome is known, nothing was stored.
     /// </summary>
-    public static bool LeavesCommitUnknown(Exception ex) => IsUnavailable(ex);
+    public static bool LeavesCommitUnknown(Exception ex) => IsUnavailable(ex) && !IsRefusedByCircuit(ex);
+
+    /// <summary>Whether the operation never ran because the database circuit was open (so nothing was stored).</summary>
+    public static bool IsRefusedByCircuit(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is Polly.CircuitBreaker.BrokenCircuitException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static readonly Counter<long> Retries = Platform.CrisisTelemetry.Meter.CreateCounter<long>(
         "crisis.db.race_retries", unit: "{retry}", description: "Writes tried again after losing an ordinary race with another writer.");
