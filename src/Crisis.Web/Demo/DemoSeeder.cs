@@ -23,7 +23,7 @@ public sealed record DemoLogin(string Email, string Name, string Role);
 public sealed class DemoSeeder(
     UserAdministration users, IncidentService incidents, OrganisationService organisation,
     Roster.RosterDemo rosterDemo, Paspoort.PaspoortDemo paspoort, Alerting.AlertingDemo alerting, Exercises.ExerciseService exercises,
-    YearPlanDemo teamsDemo, CrisisDbContext db, IClock clock)
+    YearPlanDemo teamsDemo, LeerprikkelDemo leerprikkelaar, CrisisDbContext db, IClock clock)
 {
     /// <summary>The scenario the demo's exercise plays (a file in <c>exercises/</c>).</summary>
     public const string DrillScenario = "opvangoefening-sporthal";
@@ -63,6 +63,8 @@ public sealed class DemoSeeder(
 
         // The working groups with their members, meetings and actions, and the OTO year plan of this year.
         await teamsDemo.SeedAsync(coordinator, ct);
+        // The Leerprikkelaar of the OTO group: this month's question sent and partly answered, next month's waiting.
+        await leerprikkelaar.SeedAsync(lead, ct);
 
         // 1. A fire at a company building, GRIP 2, with the whole column at work.
         var fire = await incidents.OpenAsync(ovd, new("Grote brand bedrijfspand Industrieweg", false, "Beekhuizen", 1), ct);

@@ -27,6 +27,10 @@ public static class TeamEndpoints
         builder.Services.AddScoped<ActionListService>();
         builder.Services.AddScoped<YearPlanService>();
         builder.Services.AddScoped<YearPlanDemo>();
+        builder.Services.AddScoped<LeerprikkelService>();
+        builder.Services.AddScoped<LeerprikkelDemo>();
+        builder.Services.AddSingleton<LeerprikkelScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LeerprikkelScheduler>());
         builder.Services.AddHostedService<TeamSeeder>();
         return builder;
     }
@@ -63,6 +67,7 @@ public static class TeamEndpoints
         });
         app.MapActionLists();
         app.MapYearPlan();
+        app.MapLeerprikkelaar();
         return app;
     }
 }

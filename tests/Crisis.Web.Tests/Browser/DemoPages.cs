@@ -33,6 +33,7 @@ public static class DemoPages
             new("mijn diensten", Officer, "/mijn-diensten", "[data-testid=my-shifts][data-interactive=true]"),
             new("mijn paspoort", Officer, "/paspoort", "[data-testid=dossier-person]"),
             new("jaarplan", Coordinator, "/jaarplan", "[data-testid=year-plan][data-interactive=true]"),
+            new("leerprikkelaar", Officer, "/leerprikkelaar", "[data-testid=leerprikkelaar][data-interactive=true]"),
         ];
     }
 

@@ -8,11 +8,21 @@ using NodaTime;
 
 namespace Crisis.Web.Alerting.Channels;
 
-/// <summary>Alert e-mail over SMTP (MailKit): one connection per message, so one bad message never takes the others along.</summary>
+/// <summary>One plain-text e-mail as Crisis sends it: to whom, what, and whether it is urgent (alerts are; a Leerprikkel is not).</summary>
+public sealed record MailContent(string Name, string Subject, string Body, bool Urgent, IReadOnlyList<(string Name, string Value)> Headers);
+
+/// <summary>
+/// E-mail over SMTP (MailKit), for alerts and every other message Crisis sends by mail (the Leerprikkelaar): one
+/// connection per message, so one bad message never takes the others along.
+/// </summary>
 public sealed class EmailChannel(IOptionsMonitor<AlertChannelOptions> options, DateTimeZone zone)
 {
-    public async Task<ChannelOutcome> SendAsync(ChannelMessage message, string address, CancellationToken ct)
+    public Task<ChannelOutcome> SendAsync(ChannelMessage message, string address, CancellationToken ct) =>
+        SendAsync(new MailContent(message.Name, message.Subject, message.MailBody(zone), true, [("X-Crisis-Alert", message.AlertId.ToString())]), address, ct);
+
+    public async Task<ChannelOutcome> SendAsync(MailContent content, string address, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var o = options.CurrentValue;
         if (!SmtpEndpoint.TryParse(o.Mail.Smtp, out var smtp) || o.From is not { } from)
         {
@@ -24,15 +34,18 @@ public sealed class EmailChannel(IOptionsMonitor<AlertChannelOptions> options, D
         }
         var mail = new MimeMessage
         {
-            Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.MailBody(zone) },
-            Priority = MessagePriority.Urgent,
-            Importance = MessageImportance.High,
+            Subject = content.Subject,
+            Body = new TextPart("plain") { Text = content.Body },
+            Priority = content.Urgent ? MessagePriority.Urgent : MessagePriority.Normal,
+            Importance = content.Urgent ? MessageImportance.High : MessageImportance.Normal,
         };
         mail.From.Add(from);
-        mail.To.Add(new MailboxAddress(message.Name, to.Address));
+        mail.To.Add(new MailboxAddress(content.Name, to.Address));
         mail.Headers.Add("Auto-Submitted", "auto-generated");
-        mail.Headers.Add("X-Crisis-Alert", message.AlertId.ToString());
+        foreach (var (name, value) in content.Headers)
+        {
+            mail.Headers.Add(name, value);
+        }
         try
         {
             using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
