@@ -145,7 +145,21 @@ public sealed partial class LeerprikkelService(
         row.NextDueAt = now;
         row.Version++;
         audit.Stage(db, actor, action, Target(id), Describe(row));
-        await SaveAsync(actor, action, Target(id), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsRace(ex))
+        {
+            // The timer took the row between our read and our save: on its day (after 09:00) it sends the question itself.
+            // Sent is what was asked, so that is the answer; anything else that changed it is a conflict.
+            db.ChangeTracker.Clear();
+            if ((await RowAsync(actor, action, id, ct)).State != LeerprikkelState.Scheduled)
+            {
+                return await GetAsync(actor, id, ct);
+            }
+            throw await audit.RefuseAsync(actor, action, Target(id), LeerprikkelHostRefusals.Changed.Raise());
+        }
         db.ChangeTracker.Clear();
         await RunDueAsync(id, now, ct);
         return await GetAsync(actor, id, ct);
