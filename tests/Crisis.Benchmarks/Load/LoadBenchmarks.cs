@@ -13,7 +13,8 @@ namespace Crisis.Benchmarks.Load;
 /// </summary>
 public static class LoadBenchmarks
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
+    // Long enough for tiered compilation to settle on a busy 2-core machine: with 3 s the JIT still took half the CPU.
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// <c>append [writers] [seconds] [rate]</c>: acknowledged appends per second with <paramref name="writers"/> concurrent
@@ -105,7 +106,7 @@ public static class LoadBenchmarks
             }
         }
         var (c, m, b) = (results["crisis"], results["bare-memory"], results["bare"]);
-        Header($"fanout: POST -> LogEntryAdded at each of {clients} hub clients, {samples} entries one after another ({c.Count} receipts)");
+        Header($"fanout: POST -> LogEntryAdded at each of {clients} hub clients, {samples} entries one after another ({c.Count} receipts)", columns: false);
         Console.WriteLine($"{"figure",-44} {"crisis",10} {"bare mem",10} {"ratio",8} {"bare durable",13} {"ratio",8}");
         foreach (var (name, cv, mv, bv) in new[] { ("p50 ms", c.P50, m.P50, b.P50), ("p99 ms", c.P99, m.P99, b.P99), ("max ms", c.Max, m.Max, b.Max) })
         {
@@ -193,12 +194,15 @@ public static class LoadBenchmarks
         Row("join + catch-up p99 ms", c.P99, b.P99, "0.0");
     }
 
-    private static void Header(string title)
+    private static void Header(string title, bool columns = true)
     {
         Console.WriteLine();
         Console.WriteLine(title);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}");
-        Console.WriteLine($"{"figure",-44} {"crisis",10} {"bare",10} {"ratio",8}");
+        if (columns)
+        {
+            Console.WriteLine($"{"figure",-44} {"crisis",10} {"bare",10} {"ratio",8}");
+        }
     }
 
     private static void Row(string name, double crisis, double bare, string format) =>
