@@ -16,16 +16,30 @@ namespace Crisis.Benchmarks;
 /// <summary>The real host the benchmarks measure: Production, embedded defaults, a fresh SQLite file, Kestrel on loopback.</summary>
 public static class BenchHost
 {
-    public static async Task<WebApplication> StartAsync(string dbFile)
+    /// <param name="postgres">A PostgreSQL connection string to use instead of the SQLite file (its database is created).</param>
+    public static async Task<WebApplication> StartAsync(
+        string dbFile, Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? map = null, string? postgres = null)
     {
         // ApplicationName: the static web assets manifest the UI maps is the web project's, not this executable's.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = "Crisis.Web" });
-        builder.Configuration["ConnectionStrings:Crisis"] = $"Data Source={dbFile}";
+        builder.Configuration["ConnectionStrings:Crisis"] = postgres ?? $"Data Source={dbFile}";
+        if (postgres is not null)
+        {
+            builder.Configuration["Crisis:Database:Provider"] = "Postgres";
+        }
         builder.Configuration["Crisis:SeedDemo"] = "false";
+        // The limits stay on (their cost is part of every request) but so high that a benchmark client is never refused:
+        // a benchmark's user sends hundreds of writes a second, which production refuses on purpose.
+        foreach (var limit in new[] { "Writes", "Reads", "Hub", "Anonymous" })
+        {
+            builder.Configuration[$"Crisis:RateLimits:{limit}:Burst"] = "1000000";
+            builder.Configuration[$"Crisis:RateLimits:{limit}:PerSecond"] = "1000000";
+        }
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddCrisis();
         var app = builder.Build();
+        map?.Invoke(app);
         app.MapCrisis();
         await app.Services.MigrateCrisisDatabaseAsync();
         await app.StartAsync();

@@ -12,7 +12,7 @@ namespace Crisis.Web.Identity;
 public sealed record ApiTokenInfo(Guid Id, Guid UserId, string Email, Instant CreatedAt, Instant? ExpiresAt, Instant? RevokedAt);
 
 /// <summary>Creates, checks and revokes bearer tokens. The token is shown once; only its hash is kept.</summary>
-public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDispatcher outbox)
+public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDispatcher outbox, BearerTokenCache cache, CredentialCheck check)
 {
     private const string Prefix = "crs_";
 
@@ -30,7 +30,10 @@ public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDisp
         return (token, secret);
     }
 
-    /// <summary>The token and its user, when the token is known, not revoked and not expired.</summary>
+    /// <summary>
+    /// The token and its user, when the token is known, not revoked and not expired (and the user not locked): from
+    /// <see cref="BearerTokenCache"/> when this node answered so a moment ago, else from the database.
+    /// </summary>
     public async Task<(ApiToken Token, CrisisUser User)?> FindAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 128)
@@ -38,12 +41,22 @@ public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDisp
             return null;
         }
         var hash = Hash(secret);
+        if (cache.Find(hash) is { } cached)
+        {
+            return cached;
+        }
+        var generation = cache.Generation;
         var now = clock.GetCurrentInstant();
         var found = await (from t in db.ApiTokens.AsNoTracking()
                            join u in db.Users.AsNoTracking() on t.UserId equals u.Id
                            where t.Hash == hash && t.RevokedAt == null
                            select new { t, u }).FirstOrDefaultAsync(ct);
-        return found is null || found.t.ExpiresAt <= now || CredentialCheck.IsLocked(found.u) ? null : (found.t, found.u);
+        if (found is null || found.t.ExpiresAt <= now || CredentialCheck.IsLocked(found.u))
+        {
+            return null;
+        }
+        cache.Keep(hash, found.t, found.u, generation);
+        return (found.t, found.u);
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(Guid? userId, CancellationToken ct = default)
@@ -71,6 +84,7 @@ public sealed class ApiTokenService(CrisisDbContext db, IClock clock, OutboxDisp
         var message = CredentialEvents.Stage(db, userId, tokenId, tokenId is null ? "tokens revoked" : "token revoked", now);
         stage?.Invoke(db);
         await db.SaveChangesAsync(ct);
+        check.Forget(userId);
         outbox.Notify([message.Id]);
         return tokens.Count;
     }

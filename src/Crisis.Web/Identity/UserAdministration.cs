@@ -14,7 +14,8 @@ namespace Crisis.Web.Identity;
 
 /// <summary>Creating, locking, re-roling and deleting users and their tokens; used by the command line and the demo seeder.</summary>
 public sealed partial class UserAdministration(
-    UserManager<CrisisUser> users, ApiTokenService tokens, CrisisDbContext db, AuditTrail audit, IClock clock, OutboxDispatcher outbox)
+    UserManager<CrisisUser> users, ApiTokenService tokens, CrisisDbContext db, AuditTrail audit, IClock clock, OutboxDispatcher outbox,
+    CredentialCheck check)
 {
     /// <summary>The lockout end of an administrative lock: for good, until <c>user unlock</c>.</summary>
     public static readonly DateTimeOffset LockedUntil = DateTimeOffset.MaxValue;
@@ -112,6 +113,7 @@ public sealed partial class UserAdministration(
         {
             throw Rejection(result.Errors.ToList());
         }
+        check.Forget(user.Id);
         outbox.Notify([message.Id]);
     }
 
@@ -130,6 +132,7 @@ public sealed partial class UserAdministration(
         {
             throw Rejection(result.Errors.ToList());
         }
+        check.Forget(user.Id);
         outbox.Notify([message.Id]);
     }
 

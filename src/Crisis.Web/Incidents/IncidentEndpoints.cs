@@ -10,6 +10,7 @@ public static class IncidentEndpoints
     public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IncidentService>();
+        builder.Services.AddSingleton<IncidentAccessCache>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LogWriter>());
         builder.Services.AddSingleton<IncidentNotifier>();
@@ -47,6 +48,12 @@ public static class IncidentEndpoints
         api.MapPost("/{id:guid}/participants", async (Guid id, [FromBody] ParticipantRequest? request, IncidentService incidents, HttpContext http, CancellationToken ct) =>
         {
             await incidents.AddParticipantAsync(http.Actor(), id, request?.Email, request?.Function, ct);
+            return Results.NoContent();
+        });
+
+        api.MapDelete("/{id:guid}/participants/{userId:guid}", async (Guid id, Guid userId, IncidentService incidents, HttpContext http, CancellationToken ct) =>
+        {
+            await incidents.RemoveParticipantAsync(http.Actor(), id, userId, ct);
             return Results.NoContent();
         });
 

@@ -23,7 +23,9 @@ public sealed class IncidentService(
     OutboxDispatcher outbox,
     IClock clock,
     DateTimeZone zone,
-    TeamService teams)
+    TeamService teams,
+    IncidentAccessCache accessCache,
+    Security.CredentialCheck credentials)
 {
     /// <summary>The most log entries one read returns (the API's default and largest <c>limit</c>, a hub join, a page).</summary>
     public const int MaxPage = 500;
@@ -156,7 +158,7 @@ public sealed class IncidentService(
     public async Task<LogEntry> AppendAsync(Actor actor, Guid id, AppendEntry request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await RequireAsync(actor, id, a => a.CanWrite, "log.append", IncidentServiceRefusals.ReadOnly, ct);
+        await RequireWriteAsync(actor, id, ct);
         var result = await writer.SubmitAsync(new LogWrite(LogWriteKind.Append, id, actor) { Append = request }, ct);
         return result.Entry;
     }
@@ -259,6 +261,27 @@ public sealed class IncidentService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Ends a user's part in an incident: from now on they may not read or write it (unless they are a coordinator). Every
+    /// node forgets what it knew of the user's access through the <c>credentials-revoked</c> event of the same transaction.
+    /// Removing someone who does not take part changes nothing.
+    /// </summary>
+    public async Task RemoveParticipantAsync(Actor actor, Guid id, Guid userId, CancellationToken ct = default)
+    {
+        await RequireAsync(actor, id, a => a.CanManage, "incident.participant.remove", IncidentServiceRefusals.RemoveParticipantForbidden, ct);
+        var existing = await db.Participants.FirstOrDefaultAsync(p => p.IncidentId == id && p.UserId == userId, ct);
+        if (existing is null)
+        {
+            return;
+        }
+        db.Participants.Remove(existing);
+        var message = Security.CredentialEvents.Stage(db, userId, null, $"participant removed from incident/{id}", clock.GetCurrentInstant());
+        audit.Stage(db, actor, "incident.participant.remove", $"incident/{id}", $"user={userId}");
+        await db.SaveChangesAsync(ct);
+        credentials.Forget(userId);
+        outbox.Notify([message.Id]);
+    }
+
     public async Task<IReadOnlyList<ParticipantInfo>> ListParticipantsAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await GetAsync(actor, id, ct);
@@ -281,14 +304,61 @@ public sealed class IncidentService(
     public async Task<LogTeams> LogTeamsAsync(CancellationToken ct = default) =>
         LogTeams.Of(await teams.TaskTeamCodesAsync(ct));
 
-    /// <summary>The actor's rights on an incident; 404 when it does not exist.</summary>
+    /// <summary>The actor's rights on an incident; 404 when it does not exist. One query: the incident and the participation.</summary>
     public async Task<(IncidentInfo Incident, IncidentAccess Access)> AccessAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+        var userId = actor.UserId;
+        var asks = actor.Role != CrisisRole.Coordinator;
+        var generation = accessCache.Generation;
+        var found = await db.Incidents.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { Incident = i, Participant = asks && db.Participants.Any(p => p.IncidentId == i.Id && p.UserId == userId) })
+            .FirstOrDefaultAsync(ct)
             ?? throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", id));
-        var participant = actor.Role != CrisisRole.Coordinator
-            && await db.Participants.AnyAsync(p => p.IncidentId == id && p.UserId == actor.UserId, ct);
-        return (incident.ToInfo(), IncidentAccess.For(actor.Role, participant, incident.Exercise));
+        Remember(id, userId, found.Incident.Exercise, found.Participant, generation);
+        return (found.Incident.ToInfo(), IncidentAccess.For(actor.Role, found.Participant, found.Incident.Exercise));
+    }
+
+    /// <summary>
+    /// The actor's rights on an incident for a write that needs nothing else of it (the append path): from
+    /// <see cref="IncidentAccessCache"/> when this node knows the answer, else one query.
+    /// </summary>
+    private async Task<IncidentAccess> WriteAccessAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var userId = actor.UserId;
+        var coordinator = actor.Role == CrisisRole.Coordinator;
+        if (accessCache.ExerciseOf(id) is { } exercise && (coordinator || accessCache.IsKnownParticipant(id, userId)))
+        {
+            return IncidentAccess.For(actor.Role, !coordinator, exercise);
+        }
+        var generation = accessCache.Generation;
+        var found = await db.Incidents.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { i.Exercise, Participant = !coordinator && db.Participants.Any(p => p.IncidentId == i.Id && p.UserId == userId) })
+            .FirstOrDefaultAsync(ct)
+            ?? throw IncidentServiceRefusals.IncidentUnknown.Raise(("id", id));
+        Remember(id, userId, found.Exercise, found.Participant, generation);
+        return IncidentAccess.For(actor.Role, found.Participant, found.Exercise);
+    }
+
+    private void Remember(Guid id, Guid userId, bool exercise, bool participant, long generation)
+    {
+        accessCache.KeepIncident(id, exercise);
+        if (participant)
+        {
+            accessCache.KeepParticipant(id, userId, generation);
+        }
+    }
+
+    private async Task RequireWriteAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var access = await WriteAccessAsync(actor, id, ct);
+        if (!access.CanRead)
+        {
+            throw await audit.RefuseAsync(actor, "log.append", Target(id), IncidentServiceRefusals.NotParticipant.Raise());
+        }
+        if (!access.CanWrite)
+        {
+            throw await audit.RefuseAsync(actor, "log.append", Target(id), IncidentServiceRefusals.ReadOnly.Raise());
+        }
     }
 
     private async Task<IncidentInfo> RequireAsync(Actor actor, Guid id, Func<IncidentAccess, bool> allowed, string action, RefusalCode whyNot, CancellationToken ct)

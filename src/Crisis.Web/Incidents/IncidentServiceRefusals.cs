@@ -15,6 +15,7 @@ public static class IncidentServiceRefusals
     public static readonly RefusalCode GripForbidden = new("incidents.grip-forbidden", ViolationKind.Forbidden);
     public static readonly RefusalCode CloseForbidden = new("incidents.close-forbidden", ViolationKind.Forbidden);
     public static readonly RefusalCode AddParticipantForbidden = new("incidents.add-participant-forbidden", ViolationKind.Forbidden);
+    public static readonly RefusalCode RemoveParticipantForbidden = new("incidents.remove-participant-forbidden", ViolationKind.Forbidden);
 
     /// <summary>No incident has the <c>{id}</c>.</summary>
     public static readonly RefusalCode IncidentUnknown = new("incidents.incident-unknown", ViolationKind.NotFound);

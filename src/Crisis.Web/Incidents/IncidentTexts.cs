@@ -88,6 +88,9 @@ internal sealed class IncidentTexts : PhraseTable
         Add(IncidentServiceRefusals.AddParticipantForbidden,
             "Only coordinators and the officers taking part can add participants.",
             "Alleen coördinatoren en de officieren die deelnemen kunnen deelnemers toevoegen.");
+        Add(IncidentServiceRefusals.RemoveParticipantForbidden,
+            "Only coordinators and the officers taking part can remove participants.",
+            "Alleen coördinatoren en de officieren die deelnemen kunnen deelnemers verwijderen.");
         Add(IncidentServiceRefusals.IncidentUnknown,
             "There is no incident {id}.",
             "Incident {id} bestaat niet.");

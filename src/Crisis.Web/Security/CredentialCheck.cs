@@ -14,13 +14,19 @@ namespace Crisis.Web.Security;
 /// expired, its user exists and is not locked, the login cookie's security stamp is the user's current one, and the role
 /// in the principal is the user's role now. Used by the cookie validation, the hub filter and the Blazor circuits'
 /// authentication state. Answers are kept <see cref="CacheFor"/> (on the injected clock), and forgotten at once when a
-/// <c>credentials-revoked</c> event arrives for the user.
+/// <c>credentials-revoked</c> event arrives for the user, or when this node changes the credential (<see cref="Forget"/>);
+/// so are the other answers about the user that this node keeps (<see cref="BearerTokenCache"/>,
+/// <see cref="Incidents.IncidentAccessCache"/>).
 /// </summary>
-public sealed class CredentialCheck(IServiceScopeFactory scopes, IClock clock, IOptions<IdentityOptions> identity)
+public sealed class CredentialCheck(
+    IServiceScopeFactory scopes, IClock clock, IOptions<IdentityOptions> identity, BearerTokenCache tokens, Incidents.IncidentAccessCache access)
 {
     public static readonly Duration CacheFor = Duration.FromSeconds(2);
 
     private readonly ConcurrentDictionary<Key, (bool Valid, Instant Until)> _cache = new();
+
+    // Bumped by every Forget: an answer read from the database before a forget is not kept after it.
+    private long _generation;
 
     private readonly record struct Key(Guid UserId, Guid? TokenId, string? Stamp, string? Role);
 
@@ -39,18 +45,31 @@ public sealed class CredentialCheck(IServiceScopeFactory scopes, IClock clock, I
         {
             return cached.Valid;
         }
+        var generation = Interlocked.Read(ref _generation);
         var valid = await CheckAsync(key, now, ct);
         _cache[key] = (valid, now + CacheFor);
+        if (Interlocked.Read(ref _generation) != generation)
+        {
+            // A change of the credential raced with the check: the answer may be older than it.
+            _cache.TryRemove(key, out _);
+        }
         return valid;
     }
 
-    /// <summary>Drops what is known of a user's credentials: the next check reads the database.</summary>
+    /// <summary>
+    /// Drops what this node knows of a user's credentials and rights (the credential answers, the user's bearer tokens, their
+    /// incident access): the next check reads the database. Called by whoever changes them, after the commit, and on every
+    /// node by the <c>credentials-revoked</c> event.
+    /// </summary>
     public void Forget(Guid userId)
     {
+        Interlocked.Increment(ref _generation);
         foreach (var key in _cache.Keys.Where(k => k.UserId == userId))
         {
             _cache.TryRemove(key, out _);
         }
+        tokens.Forget(userId);
+        access.Forget(userId);
     }
 
     /// <summary>The API token a bearer principal was made from (null for the login cookie).</summary>

@@ -15,6 +15,7 @@ public static class SecurityExtensions
     {
         var services = builder.Services;
         services.AddSingleton<CredentialCheck>();
+        services.AddSingleton<Identity.BearerTokenCache>();
         services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<CredentialNotifier>();
         services.AddSingleton<CredentialHubFilter>();

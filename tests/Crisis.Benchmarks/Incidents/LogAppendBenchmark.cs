@@ -83,7 +83,15 @@ public static class LogAppendBenchmark
 
     private static async Task VerifyGaplessAsync(HttpClient client, Guid incident, int count)
     {
-        var log = (await client.GetFromJsonAsync<List<LogEntryDto>>($"/api/incidents/{incident}/log", CrisisJson.Options))!;
+        // The API answers a page at a time (IncidentService.MaxPage): read on after each page's last seq.
+        var log = new List<LogEntryDto>();
+        List<LogEntryDto> page;
+        do
+        {
+            page = (await client.GetFromJsonAsync<List<LogEntryDto>>($"/api/incidents/{incident}/log?afterSeq={(log.Count > 0 ? log[^1].Seq : 0)}", CrisisJson.Options))!;
+            log.AddRange(page);
+        }
+        while (page.Count == IncidentService.MaxPage);
         var ok = log.Select(e => e.Seq).SequenceEqual(Enumerable.Range(1, count));
         Console.WriteLine($"check: {log.Count} entries stored with seq 1..{count} and no gaps: {(ok ? "yes" : "NO")}");
         if (!ok)

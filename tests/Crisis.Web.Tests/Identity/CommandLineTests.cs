@@ -103,13 +103,43 @@ public sealed class CommandLineTests : IAsyncLifetime
         await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         (await RunAsync("user", "unlock", "--email", "lk@cli.example")).ExitCode.ShouldBe(0);
         await (await client.GetAsync("/api/incidents")).ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // The host now knows the token (BearerTokenCache); a change made by another process reaches it as the
+        // credentials-revoked event from the outbox (or, at the latest, when the two-second answer runs out).
+        var userId = await UserIdAsync(app, "lk@cli.example");
+        var reRoled = RevokedOnHost(app, userId);
         var role = await RunAsync("user", "role", "--email", "lk@cli.example", "--role", "viewer");
         role.ExitCode.ShouldBe(0, role.Stderr);
+        await reRoled.WaitAsync(TimeSpan.FromSeconds(30));
         await (await client.PostAsJsonAsync("/api/incidents", new { title = "Als kijker", grip = 1 }, Json.Options))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var deleted = RevokedOnHost(app, userId);
         (await RunAsync("user", "delete", "--email", "lk@cli.example")).ExitCode.ShouldBe(0);
+        await deleted.WaitAsync(TimeSpan.FromSeconds(30));
         await (await client.GetAsync("/api/incidents")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         (await UserCountAsync()).ShouldBe(0);
+    }
+
+    /// <summary>Completes when the host has taken in a <c>credentials-revoked</c> event for the user.</summary>
+    private static Task RevokedOnHost(CrisisApp app, Guid userId)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var notifier = app.Services.GetRequiredService<Crisis.Web.Security.CredentialNotifier>();
+        notifier.Revoked += id =>
+        {
+            if (id == userId)
+            {
+                done.TrySetResult();
+            }
+            return Task.CompletedTask;
+        };
+        return done.Task;
+    }
+
+    private static async Task<Guid> UserIdAsync(CrisisApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CrisisDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     public static TheoryData<string, string[], string> Failures => new()
